@@ -1,0 +1,4 @@
+export * from './workspace';
+export * from './partners';
+export * from './agreements';
+export * from './revenue';
