@@ -88,8 +88,8 @@ export async function createWorkspace(ctx: CoreContext, w: NewWorkspace): Promis
     workspaceId,
     label: { name: w.workspaceName, demo: w.demo },
     wraps: [
-      wrapWithSecret(workspaceId, key, w.passphrase, { kind: 'passphrase', username: w.username }),
-      wrapWithSecret(workspaceId, key, recoveryCode, { kind: 'recovery' }),
+      await wrapWithSecret(workspaceId, key, w.passphrase, { kind: 'passphrase', username: w.username }),
+      await wrapWithSecret(workspaceId, key, recoveryCode, { kind: 'recovery' }),
     ],
   };
   renameSync(partial, paths.db);
@@ -145,7 +145,7 @@ export async function unlockWithPassphrase(ctx: CoreContext, username: string, p
   const keys = requireWorkspace(ctx);
   const wrap = keys.wraps.find((w) => w.kind === 'passphrase' && w.username === username);
   if (!wrap) fail('not_found', `There is no user named ${username} in this workspace.`, { fieldErrors: { username: 'No such user' } });
-  const key = unwrapWithSecret(keys.workspaceId, wrap!, passphrase);
+  const key = await unwrapWithSecret(keys.workspaceId, wrap!, passphrase);
   if (!key) fail('wrong_passphrase', 'Wrong passphrase. Nothing was changed; try again.', { fieldErrors: { passphrase: 'Wrong passphrase' } });
   closeSession(ctx);
   ctx.session = openSession(ctx, keys, key!, username, 'passphrase');
@@ -154,12 +154,12 @@ export async function unlockWithPassphrase(ctx: CoreContext, username: string, p
 export async function unlockWithRecovery(ctx: CoreContext, username: string, code: string, newPassphrase: string): Promise<void> {
   const keys = requireWorkspace(ctx);
   const wrap = keys.wraps.find((w) => w.kind === 'recovery');
-  const key = wrap ? unwrapWithSecret(keys.workspaceId, wrap, normaliseRecoveryCode(code)) : null;
+  const key = wrap ? await unwrapWithSecret(keys.workspaceId, wrap, normaliseRecoveryCode(code)) : null;
   if (!key) fail('wrong_passphrase', 'That recovery code does not open this workspace.', { fieldErrors: { recoveryCode: 'Wrong recovery code' } });
   if (!keys.wraps.some((w) => w.kind === 'passphrase' && w.username === username)) {
     fail('not_found', `There is no user named ${username} in this workspace.`, { fieldErrors: { username: 'No such user' } });
   }
-  const fresh = wrapWithSecret(keys.workspaceId, key!, newPassphrase, { kind: 'passphrase', username });
+  const fresh = await wrapWithSecret(keys.workspaceId, key!, newPassphrase, { kind: 'passphrase', username });
   closeSession(ctx);
   ctx.session = openSession(ctx, keys, key!, username, 'recovery_code');
   writeKeyFile(ctx.workspaceDir, {

@@ -1,0 +1,15 @@
+import { launchApp } from '../test/e2e/support/app';
+const app = await launchApp();
+const { page } = app;
+await page.setViewportSize({ width: 1280, height: 800 });
+await page.screenshot({ path: '/tmp/s1-welcome.png' });
+await page.getByRole('button', { name: 'Open the demo workspace' }).click();
+await page.waitForSelector('.tile');
+await page.screenshot({ path: '/tmp/s2-overview.png' });
+await page.getByRole('button', { name: 'Partners', exact: true }).click();
+await page.waitForSelector('table[aria-label=Partners] tbody tr');
+await page.screenshot({ path: '/tmp/s3-partners.png' });
+await page.getByRole('button', { name: 'Lock' }).click();
+await page.waitForSelector('form[aria-label="Unlock workspace"]');
+await page.screenshot({ path: '/tmp/s4-lock.png' });
+await app.close();

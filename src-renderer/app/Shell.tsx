@@ -1,0 +1,61 @@
+import { api } from '../api/client';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { PartnersPage } from '../features/partners/PartnersPage';
+import { SettingsPage } from '../features/workspace/SettingsPage';
+import { sections, useUi, type SectionId } from './store';
+
+const pages: Partial<Record<SectionId, () => React.JSX.Element>> = {
+  overview: OverviewPage,
+  partners: PartnersPage,
+  settings: SettingsPage,
+};
+
+/** The unlocked app: the section navigation, who is signed in, and the lock button. */
+export function Shell() {
+  const { status, section, go, setStatus } = useUi();
+  const Page = pages[section];
+
+  async function lock() {
+    const r = await api.workspaceLock({});
+    if (r.ok) setStatus(r.value);
+  }
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Sections">
+        <div className="brand">Partnerdesk</div>
+        <div className="workspace-name" title={status?.workspaceName ?? ''}>
+          {status?.workspaceName}
+          {status?.isDemo && <span className="badge badge-demo">demo</span>}
+        </div>
+        <ul>
+          {sections.map((s) => (
+            <li key={s.id}>
+              <button type="button" aria-current={s.id === section ? 'page' : undefined} onClick={() => go(s.id)}>
+                {s.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <span className="muted">
+            {status?.user?.displayName} · {status?.user?.role.replace('_', ' ')}
+          </span>
+          <button type="button" onClick={lock}>
+            Lock
+          </button>
+        </div>
+      </nav>
+      <main className="content">
+        {Page ? (
+          <Page />
+        ) : (
+          <section className="page">
+            <h1>{sections.find((s) => s.id === section)?.label}</h1>
+            <p className="muted">This part of Partnerdesk is not available in this version yet.</p>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

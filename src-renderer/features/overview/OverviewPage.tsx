@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatCount, formatMoney, formatMonth } from '../../components/format';
+import type { AppError } from '../../../src-shared/rpc/errors';
+import type { WorkspaceInfo } from '../../../src-shared/workspace/contract';
+
+/** What is in the workspace: counts, and referred revenue per month and currency. */
+export function OverviewPage() {
+  const [info, setInfo] = useState<WorkspaceInfo | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  useEffect(() => {
+    void api.workspaceInfo({}).then((r) => (r.ok ? setInfo(r.value) : setError(r.error)));
+  }, []);
+  if (error) return <ErrorBanner error={error} />;
+  if (!info) return <p className="muted">Loading…</p>;
+  const currencies = [...new Set(info.revenueMonths.map((r) => r.currency))];
+  const months = [...new Set(info.revenueMonths.map((r) => r.month))];
+  const cell = (month: string, currency: string) => info.revenueMonths.find((r) => r.month === month && r.currency === currency);
+  return (
+    <section className="page">
+      <h1>Overview</h1>
+      <ul className="tiles" aria-label="Workspace counts">
+        {(
+          [
+            ['Programmes', info.counts.programmes],
+            ['Partners', info.counts.partners],
+            ['Agreements', info.counts.agreements],
+            ['Customers', info.counts.customers],
+            ['Revenue lines', info.counts.revenueLines],
+          ] as const
+        ).map(([label, n]) => (
+          <li key={label} className="tile">
+            <span className="tile-value">{formatCount(n)}</span>
+            <span className="tile-label">{label}</span>
+          </li>
+        ))}
+      </ul>
+      <h2>Referred revenue by month</h2>
+      {months.length === 0 ? (
+        <p className="muted">No revenue recorded yet.</p>
+      ) : (
+        <table className="grid" aria-label="Referred revenue by month">
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              {currencies.map((c) => (
+                <th scope="col" key={c} className="num">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={m}>
+                <th scope="row">{formatMonth(m)}</th>
+                {currencies.map((c) => {
+                  const v = cell(m, c);
+                  return (
+                    <td key={c} className="num">
+                      {v ? formatMoney(v.grossMinor, c) : '—'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
