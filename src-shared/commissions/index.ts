@@ -1,0 +1,13 @@
+export * from './calendar';
+export * from './plan';
+export * from './input';
+export * from './ledger';
+export * from './engine';
+export * from './totals';
+export * from './whatIf';
+export * from './payability';
+export * from './presets';
+export * from './integrator';
+export * from './resellerStatus';
+export * from './clientIncentive';
+export { describeMoney, describeRate } from './explain';
