@@ -22,8 +22,3 @@ export interface CoreContext {
   now: () => Date;
   log: Logger;
 }
-
-export function requireSession(ctx: CoreContext): Session {
-  if (!ctx.session) throw new Error('requireSession called on a locked workspace');
-  return ctx.session;
-}

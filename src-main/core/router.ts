@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AnyChannel } from '../../src-shared/rpc/contract';
 import { AppFailure, err, ok, type Result } from '../../src-shared/rpc/errors';
 import { validationError } from '../../src-shared/rpc/validation';
-import { channels, type Channels } from '../../src-shared/channels';
+import { channels, type Channels, type ChannelsOf } from '../../src-shared/channels';
 import type { CoreContext } from './context';
 import { roleAllows } from './roles';
 
@@ -10,6 +10,13 @@ type Handler<C extends AnyChannel> = (input: z.output<C['input']>, ctx: CoreCont
 
 /** One handler per declared channel, keyed by channel name; the compiler checks both sides. */
 export type Handlers = { [K in keyof Channels as Channels[K]['name']]: Handler<Channels[K]> };
+
+/** The handlers of one domain's contract module (`HandlersFor<typeof import('…/contract')>`). */
+export type HandlersFor<M> = {
+  [K in keyof ChannelsOf<M> as ChannelsOf<M>[K] extends AnyChannel ? ChannelsOf<M>[K]['name'] : never]: ChannelsOf<M>[K] extends AnyChannel
+    ? Handler<ChannelsOf<M>[K]>
+    : never;
+};
 
 const byName = new Map<string, AnyChannel>(Object.values(channels).map((c) => [c.name, c]));
 

@@ -1,12 +1,18 @@
 import { api } from '../api/client';
+import { AgreementsSection } from '../features/agreements/AgreementsSection';
+import { ApplicationsSection } from '../features/applications/ApplicationsSection';
 import { OverviewPage } from '../features/overview/OverviewPage';
-import { PartnersPage } from '../features/partners/PartnersPage';
+import { PartnersSection } from '../features/partners/PartnersSection';
+import { ReferralsSection } from '../features/referrals/ReferralsSection';
 import { SettingsPage } from '../features/workspace/SettingsPage';
 import { sections, useUi, type SectionId } from './store';
 
 const pages: Partial<Record<SectionId, () => React.JSX.Element>> = {
   overview: OverviewPage,
-  partners: PartnersPage,
+  partners: PartnersSection,
+  applications: ApplicationsSection,
+  agreements: AgreementsSection,
+  referrals: ReferralsSection,
   settings: SettingsPage,
 };
 

@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { OpenDb } from '../../db/open';
 import { demoProgrammes } from './programmes';
 import { seededRandom, type Random } from './random';
+import { seedDemoAgreementEvents } from './agreementEvents';
+import { seedDemoApplications } from './applications';
+import { seedDemoPartnerDetails } from './partnerDetails';
+import { seedDemoReferrals } from './referrals';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addMonths = (d: Date, n: number) => {
@@ -78,6 +82,12 @@ export function seedDemo(open: OpenDb, now: Date): void {
       seedCustomers(rnd, p, partnerId, firstMonth, monthStart, () => ++customerSeq, () => ++lineSeq, insCustomer, insLine);
     });
   }
+  // Each domain adds its own demo records, reading what is already there.
+  const today = iso(now);
+  seedDemoPartnerDetails(open, rnd, today);
+  seedDemoApplications(open, rnd, today);
+  seedDemoAgreementEvents(open, rnd, today);
+  seedDemoReferrals(open, rnd, today);
 }
 
 function seedCustomers(

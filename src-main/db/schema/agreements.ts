@@ -1,4 +1,5 @@
-import { sqliteTable, text, integer, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { users } from './workspace';
 import { partners } from './partners';
 
 /** One version of a partner's agreement; a new version is a new row, never an edit. */
@@ -21,4 +22,27 @@ export const agreements = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('agreements_partner_version_uq').on(t.partnerId, t.version)],
+);
+
+/**
+ * What happened to an agreement: notice served, a breach noticed (and cured), a
+ * termination. Dates are ISO days; the pure rules in src-shared/agreements/dates.ts read them.
+ */
+export const agreementEvents = sqliteTable(
+  'agreement_events',
+  {
+    id: text('id').primaryKey(),
+    agreementId: text('agreement_id').notNull().references(() => agreements.id),
+    kind: text('kind', { enum: ['notice', 'breach', 'terminated'] }).notNull(),
+    /** notice: served on; breach: written notice of breach on; terminated: effective on. */
+    onDate: text('on_date').notNull(),
+    servedBy: text('served_by', { enum: ['partner', 'company'] }),
+    terminatesOn: text('terminates_on'),
+    curedOn: text('cured_on'),
+    reason: text('reason').notNull().default(''),
+    note: text('note').notNull().default(''),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').references(() => users.id),
+  },
+  (t) => [index('agreement_events_agreement_idx').on(t.agreementId, t.onDate)],
 );

@@ -2,3 +2,4 @@ export * from './workspace';
 export * from './partners';
 export * from './agreements';
 export * from './revenue';
+export * from './applications';

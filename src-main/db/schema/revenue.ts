@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { users } from './workspace';
 import { partners } from './partners';
 
 /** A referred customer (a "client" in seed 002, a "tenant" in seed 003, an "account" in seed 001). */
@@ -14,8 +15,51 @@ export const customers = sqliteTable(
     signUpOn: text('sign_up_on').notNull(),
     closedOn: text('closed_on'),
     cancelledOn: text('cancelled_on'),
+    /** The partner's promo code or referral link the customer signed up with. */
+    promoCode: text('promo_code'),
+    /** Seed 002: the product line (e.g. the fixed-35% Altegio line). */
+    productLine: text('product_line').notNull().default(''),
   },
   (t) => [index('customers_partner_idx').on(t.partnerId)],
+);
+
+/** Seed 001's lead pipeline: registered → qualified → won / lost. */
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: text('id').primaryKey(),
+    partnerId: text('partner_id').notNull().references(() => partners.id),
+    company: text('company').notNull(),
+    contactName: text('contact_name').notNull().default(''),
+    contactEmail: text('contact_email').notNull().default(''),
+    source: text('source', { enum: ['warm_intro', 'registration', 'referral_link'] }).notNull(),
+    status: text('status', { enum: ['registered', 'qualified', 'won', 'lost'] }).notNull(),
+    registeredOn: text('registered_on').notNull(),
+    qualifiedOn: text('qualified_on'),
+    qualificationNote: text('qualification_note').notNull().default(''),
+    decidedOn: text('decided_on'),
+    lostReason: text('lost_reason').notNull().default(''),
+    customerId: text('customer_id').references(() => customers.id),
+  },
+  (t) => [index('leads_partner_idx').on(t.partnerId, t.status)],
+);
+
+/** Seed 002 §1.4: a partner may keep an existing client with evidence of its integration support. */
+export const attributionDisputes = sqliteTable(
+  'attribution_disputes',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    claimantPartnerId: text('claimant_partner_id').notNull().references(() => partners.id),
+    currentPartnerId: text('current_partner_id').references(() => partners.id),
+    openedOn: text('opened_on').notNull(),
+    evidence: text('evidence').notNull(),
+    status: text('status', { enum: ['open', 'upheld', 'rejected'] }).notNull(),
+    decidedOn: text('decided_on'),
+    decidedBy: text('decided_by').references(() => users.id),
+    decisionNote: text('decision_note').notNull().default(''),
+  },
+  (t) => [index('attribution_disputes_status_idx').on(t.status)],
 );
 
 /**

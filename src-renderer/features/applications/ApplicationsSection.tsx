@@ -1,0 +1,7 @@
+export function ApplicationsSection() {
+  return (
+    <section className="page">
+      <h1>Applications</h1>
+    </section>
+  );
+}

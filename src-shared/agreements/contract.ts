@@ -1,0 +1,2 @@
+// Channels of the agreements domain (defineChannel exports) are declared here.
+export {};

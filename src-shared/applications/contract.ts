@@ -1,0 +1,2 @@
+// Channels of the applications domain (defineChannel exports) are declared here.
+export {};

@@ -1,0 +1,2 @@
+// Channels of the imports domain (defineChannel exports) are declared here.
+export {};

@@ -1,0 +1,2 @@
+// Channels of the referrals domain (defineChannel exports) are declared here.
+export {};
