@@ -1,6 +1,7 @@
 import type { AnyChannel } from './rpc/contract';
 import * as agreements from './agreements/contract';
 import * as applications from './applications/contract';
+import * as commissions from './commissions/contract';
 import * as imports from './imports/contract';
 import * as partners from './partners/contract';
 import * as referrals from './referrals/contract';
@@ -33,6 +34,7 @@ export const channels = {
   ...domain('agreements', agreements),
   ...domain('referrals', referrals),
   ...domain('imports', imports),
+  ...domain('commissions', commissions),
 };
 
 export type Channels = typeof channels;

@@ -1,5 +1,6 @@
 import { agreementsHandlers } from './agreements/handlers';
 import { applicationsHandlers } from './applications/handlers';
+import { commissionsHandlers } from './commissions/handlers';
 import { importsHandlers } from './imports/handlers';
 import { partnersHandlers } from './partners/handlers';
 import { referralsHandlers } from './referrals/handlers';
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...agreementsHandlers,
   ...referralsHandlers,
   ...importsHandlers,
+  ...commissionsHandlers,
 };

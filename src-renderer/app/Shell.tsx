@@ -1,6 +1,7 @@
 import { api } from '../api/client';
 import { AgreementsSection } from '../features/agreements/AgreementsSection';
 import { ApplicationsSection } from '../features/applications/ApplicationsSection';
+import { CommissionsSection } from '../features/commissions/CommissionsSection';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PartnersSection } from '../features/partners/PartnersSection';
 import { ReferralsSection } from '../features/referrals/ReferralsSection';
@@ -13,6 +14,7 @@ const pages: Partial<Record<SectionId, () => React.JSX.Element>> = {
   applications: ApplicationsSection,
   agreements: AgreementsSection,
   referrals: ReferralsSection,
+  commissions: CommissionsSection,
   settings: SettingsPage,
 };
 

@@ -4,6 +4,7 @@ import { demoProgrammes } from './programmes';
 import { seededRandom, type Random } from './random';
 import { seedDemoAgreementEvents } from './agreementEvents';
 import { seedDemoApplications } from './applications';
+import { seedDemoCommissions } from './commissions';
 import { seedDemoPartnerDetails } from './partnerDetails';
 import { seedDemoReferrals } from './referrals';
 
@@ -88,6 +89,7 @@ export function seedDemo(open: OpenDb, now: Date): void {
   seedDemoApplications(open, rnd, today);
   seedDemoAgreementEvents(open, rnd, today);
   seedDemoReferrals(open, rnd, today);
+  seedDemoCommissions(open, rnd, today);
 }
 
 function seedCustomers(

@@ -3,3 +3,4 @@ export * from './partners';
 export * from './agreements';
 export * from './revenue';
 export * from './applications';
+export * from './commissions';

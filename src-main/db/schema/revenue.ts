@@ -80,6 +80,12 @@ export const revenueLines = sqliteTable(
     discountMinor: integer('discount_minor').notNull().default(0),
     kind: text('kind', { enum: ['payment', 'refund', 'chargeback'] }).notNull(),
     refersTo: text('refers_to'),
+    productId: text('product_id'),
+    priceId: text('price_id'),
+    /** False for an invoiced amount not yet received (seed 001: commission only on cash received). */
+    cashReceived: integer('cash_received', { mode: 'boolean' }).notNull().default(true),
+    /** Where the line came from: 'import:<file hash>', 'stripe', 'demo'. */
+    source: text('source').notNull().default(''),
   },
   (t) => [index('revenue_customer_paid_idx').on(t.customerId, t.paidOn)],
 );

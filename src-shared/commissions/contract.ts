@@ -1,0 +1,2 @@
+// Channels of the commissions domain (defineChannel exports) are declared here.
+export {};
