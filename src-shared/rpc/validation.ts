@@ -9,11 +9,10 @@ export function validationError(error: z.ZodError, what = 'The form'): AppError 
     fieldErrors[path] ??= issue.message;
   }
   const fields = Object.keys(fieldErrors).filter((f) => f !== '_');
+  // The banner repeats the messages a person reads next to each field, without internal keys.
   const message =
     fields.length > 0
-      ? `${what} has ${fields.length === 1 ? 'a problem' : `${fields.length} problems`}: ${fields
-          .map((f) => `${f} — ${fieldErrors[f]}`)
-          .join('; ')}`
+      ? `${what} has ${fields.length === 1 ? 'a problem' : `${fields.length} problems`}: ${fields.map((f) => fieldErrors[f]).join('; ')}.`
       : `${what} is not valid: ${fieldErrors._ ?? 'unexpected shape'}`;
   return { kind: 'validation', message, fieldErrors };
 }

@@ -6,6 +6,8 @@ import type { SessionUser, WorkspaceInfo, WorkspaceStatus } from '../../../src-s
 import { applyMigrations, integrityProblems, KEY_BYTES, openEncrypted, type OpenDb } from '../../db/open';
 import * as s from '../../db/schema';
 import { recordAudit } from '../audit';
+import { syncTimeDependentPartnerStatuses } from '../agreements/partnerStatus';
+import type { IsoDate } from '../../../src-shared/dates/isoDate';
 import type { CoreContext, Session } from '../context';
 import { readKeyFile, workspaceExists, workspacePaths, writeKeyFile } from './files';
 import { newRecoveryCode, normaliseRecoveryCode, unwrapWithSecret, wrapWithSecret, type KeyFile } from './keyring';
@@ -116,6 +118,10 @@ function openSession(ctx: CoreContext, keys: KeyFile, key: Buffer, username: str
     if (row!.disabled) fail('forbidden', `The user ${username} is disabled. Ask an admin to enable it.`);
     const user: SessionUser = { id: row!.id, username: row!.username, displayName: row!.displayName, role: row!.role };
     recordAudit(open.db, { at: ctx.now().toISOString(), userId: user.id, action: 'session.sign_in', entity: 'user', entityId: user.id, detail: { how } });
+    // Notice periods and cure periods run out while the laptop is closed: bring partner
+    // statuses up to date at sign-in, so every screen shows them as of today.
+    const nowIso = ctx.now().toISOString();
+    syncTimeDependentPartnerStatuses(open, nowIso.slice(0, 10) as IsoDate, { userId: null, nowIso });
     return { open, key, user, workspaceName: meta.get('name') ?? keys.label.name, isDemo: meta.get('demo') === 'true', file: paths.db };
   } catch (e) {
     open.close();

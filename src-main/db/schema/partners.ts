@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, blob } from 'drizzle-orm/sqlite-core';
 import { users } from './workspace';
 
@@ -46,7 +47,16 @@ export const partners = sqliteTable(
     gdprConfirmedOn: text('gdpr_confirmed_on'),
     gdprConfirmedBy: text('gdpr_confirmed_by'),
   },
-  (t) => [index('partners_programme_idx').on(t.programmeId), index('partners_company_idx').on(t.company), index('partners_status_idx').on(t.status)],
+  (t) => [
+    index('partners_programme_idx').on(t.programmeId),
+    index('partners_company_idx').on(t.company),
+    index('partners_status_idx').on(t.status),
+    // The partner list sorts case-insensitively by company and pages by id (100,000 partners).
+    index('partners_company_nocase_idx').on(sql`${t.company} COLLATE NOCASE`, t.id),
+    index('partners_registered_idx').on(t.registeredOn, t.id),
+    index('partners_country_idx').on(t.country, sql`${t.company} COLLATE NOCASE`, t.id),
+    index('partners_status_registered_idx').on(t.status, t.registeredOn, t.id),
+  ],
 );
 
 export const partnerContacts = sqliteTable(

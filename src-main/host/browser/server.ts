@@ -20,7 +20,8 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 16 * 1024 * 1024;
+// Imports accept files up to 20 MiB, which travel as a JSON string (escapes grow them a little).
+const MAX_BODY = 32 * 1024 * 1024;
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -103,7 +104,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         try {
           input = JSON.parse(await readBody(req));
         } catch {
-          const error = { kind: 'validation', message: 'The request was not valid JSON, or larger than 16 MiB.' };
+          const error = { kind: 'validation', message: 'The request was not valid JSON, or larger than 32 MiB.' };
           return send(res, 200, JSON.stringify({ ok: false, error }), 'application/json');
         }
         const result = await opts.core.dispatch(decodeURIComponent(url.pathname.slice('/rpc/'.length)), input);

@@ -1,8 +1,9 @@
 import { useUi } from '../../app/store';
+import { PartnerPage } from './PartnerPage';
 import { PartnersPage } from './PartnersPage';
 
 /** The Partners section: the list, or one partner's page. */
 export function PartnersSection() {
   const { partnerId } = useUi();
-  return partnerId ? <p className="muted">Partner page</p> : <PartnersPage />;
+  return partnerId ? <PartnerPage key={partnerId} partnerId={partnerId} /> : <PartnersPage />;
 }

@@ -1,0 +1,16 @@
+/**
+ * Saves text as a file through a temporary <a download>: works in the browser host, and in
+ * Electron the window's download handling does the same.
+ */
+export function downloadFile(fileName: string, text: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the download a moment to start before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,143 @@
+import { useEffect, useId, useState, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { api } from '../../api/client';
+import type { PartnerOption } from '../../../src-shared/referrals/contract';
+import './referrals.css';
+
+// Small building blocks of the referrals screens: a modal dialog, select and text-area
+// companions of components/Field.tsx (same label / hint / error layout), and labels.
+
+export function Dialog({ title, onCancel, children }: { title: string; onCancel(): void; children: ReactNode }) {
+  const titleId = useId();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onCancel]);
+  return (
+    <div className="overlay">
+      <div className="card ref-dialog referrals" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+        <h2 id={titleId}>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function Under({ id, error, hint }: { id: string; error?: string | undefined; hint?: string | undefined }) {
+  return (
+    <>
+      {hint && !error && (
+        <span className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+const describedBy = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  children: ReactNode;
+}
+
+export function SelectField({ label, error, hint, id, name, children, ...select }: SelectFieldProps) {
+  const fieldId = id ?? `ref-${name}`;
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={fieldId}>
+        {label}
+      </label>
+      <select id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, error, hint)} {...select}>
+        {children}
+      </select>
+      <Under id={fieldId} error={error} hint={hint} />
+    </div>
+  );
+}
+
+interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+}
+
+export function TextAreaField({ label, error, hint, id, name, ...area }: TextAreaFieldProps) {
+  const fieldId = id ?? `ref-${name}`;
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={fieldId}>
+        {label}
+      </label>
+      <textarea id={fieldId} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, error, hint)} {...area} />
+      <Under id={fieldId} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export const attributionLabel: Record<string, string> = {
+  referral_link: 'Referral link',
+  promo_code: 'Promo code',
+  warm_intro: 'Warm introduction',
+  integration: 'Integration',
+  import: 'Import',
+};
+
+export const sourceLabel: Record<string, string> = { warm_intro: 'Warm intro', registration: 'Registration', referral_link: 'Referral link' };
+
+export const badgeLabel: Record<string, string> = { active: 'active', at_risk: 'at risk', locked: 'locked 5y' };
+
+/** Today in the person's own calendar, as YYYY-MM-DD (the default date of a new step). */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Programmes and partners for filters and pickers, loaded once per screen. */
+export function usePartnerOptions() {
+  const [options, setOptions] = useState<{ programmes: Array<{ id: string; code: string; name: string }>; partners: PartnerOption[] }>({ programmes: [], partners: [] });
+  useEffect(() => {
+    let live = true;
+    void api.referralsPartnerOptions({}).then((r) => live && r.ok && setOptions(r.value));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return options;
+}
+
+export function PartnerSelectOptions({ partners }: { partners: PartnerOption[] }) {
+  const byProgramme = new Map<string, PartnerOption[]>();
+  for (const p of partners) byProgramme.set(p.programmeName, [...(byProgramme.get(p.programmeName) ?? []), p]);
+  return (
+    <>
+      {[...byProgramme].map(([programme, list]) => (
+        <optgroup key={programme} label={programme}>
+          {list.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.company}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}
+
+/** "Nothing yet" row for an empty table. */
+export function EmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="muted">
+        {children}
+      </td>
+    </tr>
+  );
+}
