@@ -4,3 +4,4 @@ export * from './agreements';
 export * from './revenue';
 export * from './applications';
 export * from './commissions';
+export * from './stripe';
