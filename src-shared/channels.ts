@@ -2,9 +2,11 @@ import type { AnyChannel } from './rpc/contract';
 import * as agreements from './agreements/contract';
 import * as applications from './applications/contract';
 import * as commissions from './commissions/contract';
+import * as drafts from './drafts/contract';
 import * as imports from './imports/contract';
 import * as partners from './partners/contract';
 import * as referrals from './referrals/contract';
+import * as stripe from './stripe/contract';
 import * as workspace from './workspace/contract';
 
 /** The channel definitions among a contract module's exports (it also exports schemas). */
@@ -35,6 +37,8 @@ export const channels = {
   ...domain('referrals', referrals),
   ...domain('imports', imports),
   ...domain('commissions', commissions),
+  ...domain('stripe', stripe),
+  ...domain('drafts', drafts),
 };
 
 export type Channels = typeof channels;

@@ -1,9 +1,11 @@
 import { agreementsHandlers } from './agreements/handlers';
 import { applicationsHandlers } from './applications/handlers';
 import { commissionsHandlers } from './commissions/handlers';
+import { draftsHandlers } from './drafts/handlers';
 import { importsHandlers } from './imports/handlers';
 import { partnersHandlers } from './partners/handlers';
 import { referralsHandlers } from './referrals/handlers';
+import { stripeHandlers } from './stripe/handlers';
 import type { Handlers } from './router';
 import { workspaceHandlers } from './workspace/handlers';
 
@@ -16,4 +18,6 @@ export const handlers: Handlers = {
   ...referralsHandlers,
   ...importsHandlers,
   ...commissionsHandlers,
+  ...stripeHandlers,
+  ...draftsHandlers,
 };

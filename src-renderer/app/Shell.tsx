@@ -5,6 +5,9 @@ import { CommissionsSection } from '../features/commissions/CommissionsSection';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PartnersSection } from '../features/partners/PartnersSection';
 import { ReferralsSection } from '../features/referrals/ReferralsSection';
+import { ReviewSection } from '../features/drafts/ReviewSection';
+import { StripeSection } from '../features/stripe/StripeSection';
+import { ConnectionStatus } from '../features/stripe/ConnectionStatus';
 import { SettingsPage } from '../features/workspace/SettingsPage';
 import { sections, useUi, type SectionId } from './store';
 
@@ -15,6 +18,8 @@ const pages: Partial<Record<SectionId, () => React.JSX.Element>> = {
   agreements: AgreementsSection,
   referrals: ReferralsSection,
   commissions: CommissionsSection,
+  stripe: StripeSection,
+  review: ReviewSection,
   settings: SettingsPage,
 };
 
@@ -46,6 +51,7 @@ export function Shell() {
           ))}
         </ul>
         <div className="sidebar-foot">
+          <ConnectionStatus />
           <span className="muted">
             {status?.user?.displayName} · {status?.user?.role.replace('_', ' ')}
           </span>

@@ -8,6 +8,7 @@ export const sections = [
   { id: 'agreements', label: 'Agreements' },
   { id: 'referrals', label: 'Referrals' },
   { id: 'commissions', label: 'Commissions' },
+  { id: 'stripe', label: 'Stripe sync' },
   { id: 'payouts', label: 'Payouts' },
   { id: 'review', label: 'Review queue' },
   { id: 'reports', label: 'Reports' },

@@ -1,0 +1,2 @@
+// Channels of the drafts domain (defineChannel exports) are declared here.
+export {};

@@ -1,0 +1,2 @@
+// Channels of the stripe domain (defineChannel exports) are declared here.
+export {};
