@@ -4,6 +4,7 @@ import { createCore, type Core } from '../core';
 import { fileLogger } from '../core/log';
 import { DEMO_PASSPHRASE, DEMO_USERNAME } from '../core/workspace/service';
 import { defaultWorkspaceDir } from '../host/paths';
+import { addCommissionCommands } from './commissions';
 import { readPassphrase } from './prompt';
 
 export interface CliIo {
@@ -104,6 +105,15 @@ export function buildProgram(io: CliIo) {
         }
       }),
     );
+
+  addCommissionCommands(program, {
+    io,
+    withCore,
+    call: (core, channel, input) => call(core, io, channel, input),
+    unlock: async (core, user) => {
+      await call(core, io, 'workspace.unlock', { username: user, passphrase: await passphrase(`Passphrase for ${user}: `) });
+    },
+  });
 
   return program;
 }

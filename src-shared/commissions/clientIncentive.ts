@@ -23,7 +23,7 @@ export function clientIncentiveCosts(plan: CommissionPlan, partner: PartnerInput
       period: monthKey(c.signUpOn),
       amount: incentive.amount,
       rule: 'client_incentive' as const,
-      explanation: `${describeMoney(incentive.amount)} ${incentive.label} for client '${c.id}', who signed up on ${c.signUpOn} with partner '${partner.id}''s promo code — a programme cost, not deducted from commission`,
+      explanation: `${describeMoney(incentive.amount)} ${incentive.label} for a client who signed up on ${c.signUpOn} with the partner's promo code — a programme cost, not deducted from commission`,
     }))
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -105,7 +105,8 @@ export function planVersionLabel(plan: Pick<CommissionPlan, 'id' | 'version'>): 
   return `${plan.id}@${plan.version}`;
 }
 
-const RateBpsSchema = z.number().int().min(0).max(1_000_000);
+// A commission above 100% of the revenue it is paid on is a typing mistake, not a plan.
+const RateBpsSchema = z.number().int().min(0, 'A rate cannot be negative').max(10_000, 'A rate is at most 100% (10,000 basis points)');
 const TierSchema = z.object({ from: z.number().int().min(0), rateBps: RateBpsSchema, label: z.string().min(1) });
 
 const RateScheduleSchema = z.discriminatedUnion('kind', [

@@ -1,4 +1,34 @@
 import type * as contract from '../../../src-shared/commissions/contract';
 import type { HandlersFor } from '../router';
+import { requireSession } from '../session';
+import { nowIso, todayOf } from './clock';
+import { integratorBalance, recordTopUp } from './integrator';
+import { ledger, listRuns } from './ledger';
+import { actorOf, assignPlan, exportPlan, getPlan, importPlan, listPlans, listPresets, partnersWithPlans, savePlanVersion } from './plans';
+import { importRevenueCsv } from './revenueImport';
+import { runPeriod } from './run';
+import { exportStatement, statement } from './statement';
+import { whatIf } from './whatIf';
 
-export const commissionsHandlers: HandlersFor<typeof contract> = {};
+export const commissionsHandlers: HandlersFor<typeof contract> = {
+  'commissions.listPlans': (_i, ctx) => listPlans(requireSession(ctx)),
+  'commissions.getPlan': (i, ctx) => getPlan(requireSession(ctx), i),
+  'commissions.savePlanVersion': (i, ctx) => savePlanVersion(actorOf(requireSession(ctx)), i, nowIso(ctx)),
+  'commissions.importPlan': (i, ctx) => importPlan(requireSession(ctx), i, todayOf(ctx), nowIso(ctx)),
+  'commissions.exportPlan': (i, ctx) => exportPlan(requireSession(ctx), i),
+  'commissions.presets': () => listPresets(),
+  'commissions.partners': (i, ctx) => partnersWithPlans(requireSession(ctx).open.sqlite, i),
+  'commissions.assignPlan': (i, ctx) => assignPlan(actorOf(requireSession(ctx)), i, nowIso(ctx)),
+  'commissions.importRevenue': (i, ctx) => importRevenueCsv(requireSession(ctx), i.csv, { commit: i.commit, fileName: i.fileName, nowIso: nowIso(ctx) }),
+  'commissions.run': (i, ctx) => {
+    const session = requireSession(ctx);
+    return runPeriod(session.open, { period: i.period, partnerIds: i.partnerIds, today: todayOf(ctx), nowIso: nowIso(ctx), userId: session.user.id });
+  },
+  'commissions.runs': (i, ctx) => listRuns(requireSession(ctx).open.sqlite, i),
+  'commissions.ledger': (i, ctx) => ledger(requireSession(ctx).open.sqlite, i, todayOf(ctx)),
+  'commissions.statement': (i, ctx) => statement(requireSession(ctx).open.sqlite, i.partnerId, i.period, todayOf(ctx)),
+  'commissions.exportStatement': (i, ctx) => exportStatement(requireSession(ctx).open.sqlite, i, todayOf(ctx)),
+  'commissions.whatIf': (i, ctx) => whatIf(requireSession(ctx).open.sqlite, i, todayOf(ctx)),
+  'commissions.integratorBalance': (i, ctx) => integratorBalance(requireSession(ctx).open.sqlite, i.partnerId),
+  'commissions.recordTopUp': (i, ctx) => recordTopUp(requireSession(ctx), i, nowIso(ctx)),
+};

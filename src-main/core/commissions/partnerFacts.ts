@@ -1,0 +1,152 @@
+import { commissionStopsOn, type AgreementEvent } from '../../../src-shared/agreements/dates';
+import type { AgreementTerms } from '../../../src-shared/agreements/terms';
+import type { IsoDate } from '../../../src-shared/dates/isoDate';
+import type { CustomerInput, PartnerInput, RevenueLine } from '../../../src-shared/commissions/input';
+import type { LineStore } from '../../../src-shared/commissions/periodSlice';
+import type { CurrencyCode } from '../../../src-shared/money/currency';
+import type { RevenueCategory } from '../../../src-shared/commissions/plan';
+import type { Sqlite } from '../../db/open';
+
+// What the engine needs about one partner, read from the workspace with prepared
+// statements: its facts (promo slot, commission stop date, breach, suspension), its
+// attributed customers and their revenue lines.
+
+export type PartnerRow = {
+  id: string;
+  company: string;
+  status: string;
+  format: string;
+  planId: string;
+  commissionRateBps: number | null;
+  registeredOn: string;
+};
+
+export type CustomerRow = CustomerInput & { productLine: string | null; name: string };
+
+type LineRow = {
+  id: string; customerId: string; paidOn: string; currency: string; category: string; productLine: string; productId: string | null;
+  priceId: string | null; grossMinor: number; discountMinor: number; kind: RevenueLine['kind']; refersTo: string | null; cashReceived: number;
+};
+
+const LINE_COLUMNS = `l.id, l.customer_id AS customerId, l.paid_on AS paidOn, l.currency, l.category, c.product_line AS productLine,
+  l.product_id AS productId, l.price_id AS priceId, l.gross_minor AS grossMinor, l.discount_minor AS discountMinor, l.kind,
+  l.refers_to AS refersTo, l.cash_received AS cashReceived`;
+
+/** Product lines compare by name, whatever the case or separators: 'Message.Help CRM' = 'message_help_crm'. */
+export const normalizeProductLine = (s: string): string => s.trim().toLowerCase().replace(/[\s.\-]+/g, '_');
+
+export function toRevenueLine(r: LineRow): RevenueLine {
+  return {
+    id: r.id,
+    customerId: r.customerId,
+    paidOn: r.paidOn,
+    currency: r.currency as CurrencyCode,
+    category: r.category as RevenueCategory,
+    // Seed 002's product lines (Altegio's fixed rate) are a property of the client's account.
+    productLine: r.productLine ? normalizeProductLine(r.productLine) : null,
+    productId: r.productId,
+    priceId: r.priceId,
+    grossMinor: r.grossMinor,
+    discountMinor: r.discountMinor,
+    kind: r.kind,
+    originalLineId: r.refersTo,
+    cashReceived: r.cashReceived !== 0,
+  };
+}
+
+type AgreementRow = {
+  id: string; effectiveOn: string; initialTermMonths: number; afterInitialTerm: 'rolling' | 'fixed'; noticeUnit: 'months' | 'days'; noticeCount: number;
+  governingLaw: string; postTermination: 'stops' | 'continues_for_prior_referrals'; curePeriodDays: number | null; nonSolicitMonths: number | null;
+  breachOutcome: 'suspend' | 'terminate';
+};
+type EventRow = { kind: 'notice' | 'breach' | 'terminated'; onDate: string; servedBy: 'partner' | 'company' | null; terminatesOn: string | null; curedOn: string | null; reason: string };
+
+export function termsOf(a: AgreementRow): AgreementTerms {
+  return {
+    effectiveOn: a.effectiveOn as IsoDate,
+    initialTermMonths: a.initialTermMonths,
+    afterInitialTerm: a.afterInitialTerm,
+    noticePeriod: { unit: a.noticeUnit, count: a.noticeCount },
+    governingLaw: a.governingLaw,
+    postTermination: a.postTermination,
+    curePeriodDays: a.curePeriodDays,
+    nonSolicitMonths: a.nonSolicitMonths,
+    breachOutcome: a.breachOutcome,
+  };
+}
+
+export function eventOf(e: EventRow): AgreementEvent | null {
+  if (e.kind === 'notice') return e.terminatesOn ? { kind: 'notice', servedOn: e.onDate as IsoDate, servedBy: e.servedBy ?? 'company', terminatesOn: e.terminatesOn as IsoDate } : null;
+  if (e.kind === 'breach') return { kind: 'breach', noticedOn: e.onDate as IsoDate, curedOn: (e.curedOn as IsoDate | null) ?? null };
+  return { kind: 'terminated', on: e.onDate as IsoDate, reason: e.reason };
+}
+
+/** Prepared statements, made once per run and reused for every partner. */
+export function partnerReader(sqlite: Sqlite) {
+  const slot = sqlite.prepare('SELECT slot_no AS slotNo FROM promo_slots WHERE partner_id = ?').pluck();
+  const agreement = sqlite.prepare(
+    `SELECT id, effective_on AS effectiveOn, initial_term_months AS initialTermMonths, after_initial_term AS afterInitialTerm,
+            notice_unit AS noticeUnit, notice_count AS noticeCount, governing_law AS governingLaw, post_termination AS postTermination,
+            cure_period_days AS curePeriodDays, non_solicit_months AS nonSolicitMonths, breach_outcome AS breachOutcome
+     FROM agreements WHERE partner_id = ? ORDER BY version DESC LIMIT 1`,
+  );
+  const events = sqlite.prepare(
+    `SELECT e.kind, e.on_date AS onDate, e.served_by AS servedBy, e.terminates_on AS terminatesOn, e.cured_on AS curedOn, e.reason
+     FROM agreement_events e JOIN agreements a ON a.id = e.agreement_id WHERE a.partner_id = ? ORDER BY e.on_date, e.id`,
+  );
+  const customers = sqlite.prepare(
+    `SELECT id, name, sign_up_on AS signUpOn, closed_on AS closedOn, cancelled_on AS cancelledOn, attribution, product_line AS productLine
+     FROM customers WHERE partner_id = ? ORDER BY id`,
+  );
+  const between = sqlite.prepare(
+    `SELECT ${LINE_COLUMNS} FROM customers c JOIN revenue_lines l ON l.customer_id = c.id
+     WHERE c.partner_id = ? AND l.paid_on BETWEEN ? AND ?`,
+  );
+  const byId = sqlite.prepare(`SELECT ${LINE_COLUMNS} FROM revenue_lines l JOIN customers c ON c.id = l.customer_id WHERE l.id = ? AND c.partner_id = ?`);
+  const customerReturns = sqlite.prepare(
+    `SELECT ${LINE_COLUMNS} FROM revenue_lines l JOIN customers c ON c.id = l.customer_id
+     WHERE l.customer_id = ? AND l.paid_on BETWEEN ? AND ? AND l.kind <> 'payment'`,
+  );
+
+  return {
+    /** Seed 003 promo slot, seed 000/001 commission stop date, seed 001 breach and suspension. */
+    partnerInput(p: PartnerRow, asOf: string): PartnerInput {
+      const a = agreement.get(p.id) as AgreementRow | undefined;
+      const evs = a ? (events.all(p.id) as EventRow[]).map(eventOf).filter((e): e is AgreementEvent => e !== null) : [];
+      const stop = a ? commissionStopsOn(termsOf(a), evs) : null;
+      const inBreach = evs.some((e) => e.kind === 'breach' && e.noticedOn <= asOf && (!e.curedOn || e.curedOn > asOf));
+      return {
+        id: p.id,
+        promoSlot: (slot.get(p.id) as number | undefined) ?? null,
+        commissionStopOn: stop,
+        inBreach,
+        suspended: p.status === 'suspended',
+      };
+    },
+    customers(partnerId: string): CustomerRow[] {
+      return (customers.all(partnerId) as (CustomerRow & { attribution: string | null })[]).map((c) => ({
+        id: c.id,
+        name: c.name,
+        signUpOn: c.signUpOn,
+        closedOn: c.closedOn,
+        cancelledOn: c.cancelledOn,
+        // Seed 002: the client registered with the partner's promo code and gets €5.
+        signedUpWithPromoCode: c.attribution === 'promo_code',
+        productLine: c.productLine ? normalizeProductLine(c.productLine) : null,
+      }));
+    },
+    store(partnerId: string): LineStore {
+      return {
+        between: (from, to) => (between.all(partnerId, from, to) as LineRow[]).map(toRevenueLine),
+        byIds: (ids) => ids.flatMap((id) => (byId.all(id, partnerId) as LineRow[]).map(toRevenueLine)),
+        returnsOf: (payments, from, to) => {
+          const wanted = new Set(payments.map((p) => p.id));
+          const customerIds = [...new Set(payments.map((p) => p.customerId))];
+          return customerIds.flatMap((cid) => (customerReturns.all(cid, from, to) as LineRow[]).map(toRevenueLine)).filter((l) => l.originalLineId !== null && l.originalLineId !== undefined && wanted.has(l.originalLineId));
+        },
+      };
+    },
+  };
+}
+
+export type PartnerReader = ReturnType<typeof partnerReader>;
