@@ -5,6 +5,7 @@ import { seededRandom, type Random } from './random';
 import { seedDemoAgreementEvents } from './agreementEvents';
 import { seedDemoApplications } from './applications';
 import { seedDemoCommissions } from './commissions';
+import { seedDemoDrafts } from './drafts';
 import { seedDemoPartnerDetails } from './partnerDetails';
 import { seedDemoReferrals } from './referrals';
 
@@ -90,6 +91,7 @@ export function seedDemo(open: OpenDb, now: Date): void {
   seedDemoAgreementEvents(open, rnd, today);
   seedDemoReferrals(open, rnd, today);
   seedDemoCommissions(open, rnd, today);
+  seedDemoDrafts(open, rnd, today);
 }
 
 function seedCustomers(

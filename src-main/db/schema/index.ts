@@ -5,3 +5,4 @@ export * from './revenue';
 export * from './applications';
 export * from './commissions';
 export * from './stripe';
+export * from './drafts';
