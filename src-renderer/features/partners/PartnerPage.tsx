@@ -13,6 +13,7 @@ import { formatLabel, statusLabel, stripeStateLabel, taxStatusLabel } from './la
 import { NotesTab } from './NotesTab';
 import { OnboardingTab } from './OnboardingTab';
 import { OverviewTab } from './OverviewTab';
+import { PartnerConnectTab } from '../stripe/PartnerConnectTab';
 import './partners.css';
 
 const tabs = [
@@ -22,6 +23,7 @@ const tabs = [
   { id: 'referrals', label: 'Referrals' },
   { id: 'attachments', label: 'Attachments' },
   { id: 'notes', label: 'Notes' },
+  { id: 'stripe', label: 'Stripe Connect' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
 
@@ -92,6 +94,7 @@ export function PartnerPage({ partnerId }: { partnerId: string }) {
             {tab === 'referrals' && <PartnerReferralsTab partnerId={partner.id} />}
             {tab === 'attachments' && <AttachmentsTab partner={partner} onChange={setPartner} reload={reload} />}
             {tab === 'notes' && <NotesTab partner={partner} onChange={setPartner} reload={reload} />}
+            {tab === 'stripe' && <PartnerConnectTab partnerId={partner.id} />}
           </div>
         </>
       )}
