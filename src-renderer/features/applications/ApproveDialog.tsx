@@ -6,7 +6,7 @@ import type { ApprovalDefaults, ApprovalResult } from '../../../src-shared/appli
 import { percentText, promoSlotsText } from '../../../src-shared/applications/rules';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import { Dialog, numberOrText } from './Dialog';
-import { SelectField, TextAreaField } from './inputs';
+import { SelectField, TextAreaField } from '../../components/FormFields';
 
 interface Props {
   applicationId: string;

@@ -5,7 +5,7 @@ import { useForm } from '../../components/useForm';
 import type { ApplicationRow, ProgrammeSlots } from '../../../src-shared/applications/contract';
 import type { PartnerFormat } from '../../../src-shared/applications/rules';
 import { Dialog, numberOrText } from './Dialog';
-import { SelectField, TextAreaField } from './inputs';
+import { SelectField, TextAreaField } from '../../components/FormFields';
 import { formatLabels } from './labels';
 
 interface Props {

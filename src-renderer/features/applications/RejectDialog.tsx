@@ -3,7 +3,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useForm } from '../../components/useForm';
 import type { ApplicationRow, RejectReason } from '../../../src-shared/applications/contract';
 import { Dialog } from './Dialog';
-import { SelectField, TextAreaField } from './inputs';
+import { SelectField, TextAreaField } from '../../components/FormFields';
 import { rejectReasonLabels } from './labels';
 
 interface Props {

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import type { AppError } from '../../../src-shared/rpc/errors';
-import { TextAreaField } from './inputs';
+import { TextAreaField } from '../../components/FormFields';
 
 /** Import a plan file (the JSON exportPlan writes, or a bare plan body) as a new version or a new plan. */
 export function ImportPlanForm({ onImported, onClose }: { onImported(planId: string): void; onClose(): void }) {

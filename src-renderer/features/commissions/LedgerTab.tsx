@@ -7,7 +7,7 @@ import type { CurrencyTotalsRow, LedgerRow } from '../../../src-shared/commissio
 import type { AppError } from '../../../src-shared/rpc/errors';
 import { CurrencyTotals } from './CurrencyTotals';
 import { formatDay } from './format';
-import { SelectField } from './inputs';
+import { SelectField } from '../../components/FormFields';
 import { isNumeric, ledgerColumns, ledgerFeatures } from './ledgerColumns';
 import { PartnerOptions, usePartners } from './usePartners';
 import { Field } from '../../components/Field';

@@ -7,7 +7,7 @@ import type { getPlan } from '../../../src-shared/commissions/contract';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import { downloadFile } from './download';
 import { formatDay, formatStamp, todayIso } from './format';
-import { SelectField } from './inputs';
+import { SelectField } from '../../components/FormFields';
 import type { EditorStart } from './PlanEditor';
 import { PartnerOptions, usePartners } from './usePartners';
 

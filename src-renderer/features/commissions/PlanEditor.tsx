@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import { downloadFile } from './download';
 import { DraftContext, type Draft } from './draftFields';
-import { SelectField, TextAreaField } from './inputs';
+import { SelectField, TextAreaField } from '../../components/FormFields';
 import { CommissionPlanFields } from './PlanFormFields';
 import { bodyErrors, isIntegratorBody, liveProblems, pathKey, planFile, readPlanText, setAt, type Path, type PlanJson } from './planForm';
 import { WhatIfPanel } from './WhatIfPanel';

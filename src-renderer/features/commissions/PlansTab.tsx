@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import type { PlanSummary, presets as presetsChannel } from '../../../src-shared/commissions/contract';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import { formatDay, todayIso } from './format';
-import { SelectField } from './inputs';
+import { SelectField } from '../../components/FormFields';
 import { ImportPlanForm } from './ImportPlanForm';
 import { PlanDetail } from './PlanDetail';
 import { PlanEditor, type EditorStart } from './PlanEditor';

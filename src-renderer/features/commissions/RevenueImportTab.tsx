@@ -7,7 +7,7 @@ import type { importRevenue } from '../../../src-shared/commissions/contract';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import { useCommissionsUi } from './commissionsStore';
 import { formatDay, plural } from './format';
-import { TextAreaField } from './inputs';
+import { TextAreaField } from '../../components/FormFields';
 
 type Answer = z.output<typeof importRevenue.output>;
 type Source = { name: string; text: string };

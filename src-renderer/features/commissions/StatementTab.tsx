@@ -7,7 +7,7 @@ import type { AppError } from '../../../src-shared/rpc/errors';
 import { useCommissionsUi } from './commissionsStore';
 import { downloadFile } from './download';
 import { formatDay, formatLabel, monthFromNow } from './format';
-import { SelectField } from './inputs';
+import { SelectField } from '../../components/FormFields';
 import { StatementView } from './StatementView';
 import { PartnerOptions, usePartners } from './usePartners';
 

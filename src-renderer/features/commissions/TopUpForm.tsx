@@ -7,7 +7,7 @@ import { isCurrencyCode } from '../../../src-shared/money/currency';
 import { parseDecimalToMinor } from '../../../src-shared/money/parse';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import { todayIso } from './format';
-import { SelectField } from './inputs';
+import { SelectField } from '../../components/FormFields';
 
 /** Seed 002 §1.7: the integrator's prepaid balance is topped up by card or by invoice. */
 export function TopUpForm({ partnerId, currency, onRecorded }: { partnerId: string; currency: string; onRecorded(): void }) {

@@ -7,7 +7,7 @@ import { useForm } from '../../components/useForm';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import type { ExtraBilling } from '../../../src-shared/partners/contract';
 import { formatDate, todayIso } from './dates';
-import { SelectField } from './fields';
+import { SelectField } from '../../components/FormFields';
 import { billingLabel } from './labels';
 import type { TabProps } from './PartnerPage';
 

@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import type { PartnerFormat, PartnerStatus, ProgrammeRef } from '../../../src-shared/partners/contract';
 import { formatsForProgramme } from '../../../src-shared/partners/record';
-import { SelectField } from './fields';
+import { SelectField } from '../../components/FormFields';
 import { formatLabel, statusLabel } from './labels';
 
 /** A new partner: the company, its programme and format, and the main contact. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useForm } from '../../components/useForm';
-import { TextAreaField } from './fields';
+import { TextAreaField } from '../../components/FormFields';
 import type { TabProps } from './PartnerPage';
 
 /** Free notes on the partner, saved with the same conflict check as the record. */

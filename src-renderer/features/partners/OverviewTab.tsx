@@ -9,7 +9,7 @@ import { formatsForProgramme } from '../../../src-shared/partners/record';
 import { usualTaxFormExpiry } from '../../../src-shared/partners/taxForm';
 import { ContactsCard } from './ContactsCard';
 import { formatDate } from './dates';
-import { SelectField } from './fields';
+import { SelectField } from '../../components/FormFields';
 import { formatLabel, statusLabel, stripeStateLabel } from './labels';
 import type { TabProps } from './PartnerPage';
 

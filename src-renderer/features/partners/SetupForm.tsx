@@ -3,7 +3,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import type { CrmAccessScope, IntegrationType } from '../../../src-shared/partners/contract';
-import { SelectField } from './fields';
+import { SelectField } from '../../components/FormFields';
 import { crmLabel, integrationLabel } from './labels';
 import type { TabProps } from './PartnerPage';
 

@@ -3,7 +3,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import type { Attribution, CustomerRow, PartnerOption } from '../../../src-shared/referrals/contract';
-import { attributionLabel, Dialog, PartnerSelectOptions, SelectField, TextAreaField, todayIso } from './ui';
+import { SelectField, TextAreaField } from '../../components/FormFields';
+import { attributionLabel, Dialog, PartnerSelectOptions, todayIso } from './ui';
 
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 

@@ -5,7 +5,8 @@ import { Field } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import type { DisputeRow } from '../../../src-shared/referrals/contract';
-import { Dialog, EmptyRow, TextAreaField, todayIso } from './ui';
+import { TextAreaField } from '../../components/FormFields';
+import { Dialog, EmptyRow, todayIso } from './ui';
 
 type StatusFilter = '' | 'open' | 'decided';
 

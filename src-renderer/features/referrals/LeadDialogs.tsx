@@ -3,7 +3,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useForm } from '../../components/useForm';
 import type { LeadRow, PartnerOption } from '../../../src-shared/referrals/contract';
-import { Dialog, PartnerSelectOptions, SelectField, sourceLabel, TextAreaField, todayIso } from './ui';
+import { SelectField, TextAreaField } from '../../components/FormFields';
+import { Dialog, PartnerSelectOptions, sourceLabel, todayIso } from './ui';
 
 interface Props {
   onDone(): void;

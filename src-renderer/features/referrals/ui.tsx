@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import type { PartnerOption } from '../../../src-shared/referrals/contract';
 import './referrals.css';
@@ -19,65 +19,6 @@ export function Dialog({ title, onCancel, children }: { title: string; onCancel(
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>
-    </div>
-  );
-}
-
-function Under({ id, error, hint }: { id: string; error?: string | undefined; hint?: string | undefined }) {
-  return (
-    <>
-      {hint && !error && (
-        <span className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </span>
-      )}
-    </>
-  );
-}
-const describedBy = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
-
-interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  label: string;
-  error?: string | undefined;
-  hint?: string | undefined;
-  children: ReactNode;
-}
-
-export function SelectField({ label, error, hint, id, name, children, ...select }: SelectFieldProps) {
-  const fieldId = id ?? `ref-${name}`;
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={fieldId}>
-        {label}
-      </label>
-      <select id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, error, hint)} {...select}>
-        {children}
-      </select>
-      <Under id={fieldId} error={error} hint={hint} />
-    </div>
-  );
-}
-
-interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  label: string;
-  error?: string | undefined;
-  hint?: string | undefined;
-}
-
-export function TextAreaField({ label, error, hint, id, name, ...area }: TextAreaFieldProps) {
-  const fieldId = id ?? `ref-${name}`;
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={fieldId}>
-        {label}
-      </label>
-      <textarea id={fieldId} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, error, hint)} {...area} />
-      <Under id={fieldId} error={error} hint={hint} />
     </div>
   );
 }

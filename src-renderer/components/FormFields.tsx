@@ -1,6 +1,6 @@
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
-// Select and text-area companions of components/Field.tsx: same label, hint and error
+// Select and text-area companions of Field.tsx: same label, hint and error
 // layout, linked for screen readers.
 
 function describedBy(id: string, error?: string, hint?: string) {
