@@ -3,7 +3,7 @@
 // had (as on build machines without GitHub access), say so in one line and start the
 // browser host instead. `npm run start:browser` (--browser) goes straight to the host.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +21,13 @@ if (build.status !== 0) {
 }
 
 function electronBinary() {
+  // Read what the electron package's installer wrote, rather than require('electron'), which
+  // would try (and, offline, noisily fail) to download the binary right now.
   try {
-    // The electron package exports the path of its binary, and throws when none was downloaded.
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const rel = readFileSync(join(pkg, 'path.txt'), 'utf8').trim();
+    const path = join(pkg, 'dist', rel);
+    return existsSync(path) ? path : null;
   } catch {
     return null;
   }
