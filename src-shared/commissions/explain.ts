@@ -9,15 +9,20 @@ import type { RevenueCategory, TierMetric } from './plan';
 
 const SYMBOLS: Partial<Record<CurrencyCode, string>> = { GBP: '£', USD: '$', EUR: '€', JPY: '¥' };
 
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** '1234567' → '1,234,567' (digits only; written out because it runs for every entry). */
+export function groupThousands(digits: string): string {
+  if (digits.length <= 3) return digits;
+  let head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (; head < digits.length; head += 3) out += `,${digits.slice(head, head + 3)}`;
+  return out;
 }
 
 /** '£40.00', '$5,000.00', '-€5.00', 'CHF 12.50'. */
 export function describeMoney(amount: Money): string {
   const plain = formatMinorPlain(Math.abs(amount.minor), amount.currency);
-  const [whole = '', fraction] = plain.split('.');
-  const number = groupThousands(whole) + (fraction === undefined ? '' : `.${fraction}`);
+  const dot = plain.indexOf('.');
+  const number = dot < 0 ? groupThousands(plain) : groupThousands(plain.slice(0, dot)) + plain.slice(dot);
   const sign = amount.minor < 0 ? '-' : '';
   const symbol = SYMBOLS[amount.currency];
   return symbol ? `${sign}${symbol}${number}` : `${sign}${amount.currency} ${number}`;

@@ -98,6 +98,14 @@ export function partnerReader(sqlite: Sqlite) {
     `SELECT id, name, sign_up_on AS signUpOn, closed_on AS closedOn, cancelled_on AS cancelledOn, attribution, product_line AS productLine
      FROM customers WHERE partner_id = ? ORDER BY id`,
   );
+  // A period run's one read per partner: its customers (in id order, as `customers`) each
+  // with its lines dated from..to — a customer without any comes once, with no line.
+  const month = sqlite.prepare(
+    `SELECT c.id AS cId, c.name AS cName, c.sign_up_on AS cSignUpOn, c.closed_on AS cClosedOn, c.cancelled_on AS cCancelledOn,
+            c.attribution AS cAttribution, ${LINE_COLUMNS}
+     FROM customers c LEFT JOIN revenue_lines l ON l.customer_id = c.id AND l.paid_on BETWEEN ? AND ?
+     WHERE c.partner_id = ? ORDER BY c.id`,
+  );
   const between = sqlite.prepare(
     `SELECT ${LINE_COLUMNS} FROM customers c JOIN revenue_lines l ON l.customer_id = c.id
      WHERE c.partner_id = ? AND l.paid_on BETWEEN ? AND ?`,
@@ -107,6 +115,17 @@ export function partnerReader(sqlite: Sqlite) {
     `SELECT ${LINE_COLUMNS} FROM revenue_lines l JOIN customers c ON c.id = l.customer_id
      WHERE l.customer_id = ? AND l.paid_on BETWEEN ? AND ? AND l.kind <> 'payment'`,
   );
+
+  const customerOf = (c: CustomerRow & { attribution: string | null }): CustomerRow => ({
+    id: c.id,
+    name: c.name,
+    signUpOn: c.signUpOn,
+    closedOn: c.closedOn,
+    cancelledOn: c.cancelledOn,
+    // Seed 002: the client registered with the partner's promo code and gets €5.
+    signedUpWithPromoCode: c.attribution === 'promo_code',
+    productLine: c.productLine ? normalizeProductLine(c.productLine) : null,
+  });
 
   return {
     /** Seed 003 promo slot, seed 000/001 commission stop date, seed 001 breach and suspension. */
@@ -124,20 +143,31 @@ export function partnerReader(sqlite: Sqlite) {
       };
     },
     customers(partnerId: string): CustomerRow[] {
-      return (customers.all(partnerId) as (CustomerRow & { attribution: string | null })[]).map((c) => ({
-        id: c.id,
-        name: c.name,
-        signUpOn: c.signUpOn,
-        closedOn: c.closedOn,
-        cancelledOn: c.cancelledOn,
-        // Seed 002: the client registered with the partner's promo code and gets €5.
-        signedUpWithPromoCode: c.attribution === 'promo_code',
-        productLine: c.productLine ? normalizeProductLine(c.productLine) : null,
-      }));
+      return (customers.all(partnerId) as (CustomerRow & { attribution: string | null })[]).map(customerOf);
     },
-    store(partnerId: string): LineStore {
+    /**
+     * `customers(partnerId)` and `store(partnerId).between(from, to)` in one query: what a
+     * period run reads for every partner. `lines` come in customer order.
+     */
+    customersWithLines(partnerId: string, from: string, to: string): { customers: CustomerRow[]; lines: RevenueLine[] } {
+      type Row = LineRow & { cId: string; cName: string; cSignUpOn: string; cClosedOn: string | null; cCancelledOn: string | null; cAttribution: string | null };
+      const out: CustomerRow[] = [];
+      const lines: RevenueLine[] = [];
+      let last: string | null = null;
+      for (const r of month.all(from, to, partnerId) as Row[]) {
+        if (r.cId !== last) {
+          last = r.cId;
+          out.push(customerOf({ id: r.cId, name: r.cName, signUpOn: r.cSignUpOn, closedOn: r.cClosedOn, cancelledOn: r.cCancelledOn, attribution: r.cAttribution, productLine: r.productLine }));
+        }
+        if (r.id !== null) lines.push(toRevenueLine(r));
+      }
+      return { customers: out, lines };
+    },
+    /** `known`: lines already read for exactly from..to (see customersWithLines), used instead of a query. */
+    store(partnerId: string, known?: { from: string; to: string; lines: readonly RevenueLine[] }): LineStore {
       return {
-        between: (from, to) => (between.all(partnerId, from, to) as LineRow[]).map(toRevenueLine),
+        between: (from, to) =>
+          known && known.from === from && known.to === to ? [...known.lines] : (between.all(partnerId, from, to) as LineRow[]).map(toRevenueLine),
         byIds: (ids) => ids.flatMap((id) => (byId.all(id, partnerId) as LineRow[]).map(toRevenueLine)),
         returnsOf: (payments, from, to) => {
           const wanted = new Set(payments.map((p) => p.id));

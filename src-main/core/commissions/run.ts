@@ -12,6 +12,7 @@ import { money } from '../../../src-shared/money/money';
 import type { CurrencyCode } from '../../../src-shared/money/currency';
 import { recordAudit } from '../audit';
 import type { OpenDb, Sqlite } from '../../db/open';
+import { batchInsert } from './batchInsert';
 import { withBulkCache } from './bulk';
 import { computeIntegrator, movementsToWrite } from './integrator';
 import { normalizeProductLine, partnerReader, type PartnerRow } from './partnerFacts';
@@ -46,10 +47,12 @@ type Existing = {
 
 function statements(sqlite: Sqlite) {
   return {
-    insertEntry: sqlite.prepare(
+    // Entries and holds are written in batches (see batchInsert.ts), in the order computed.
+    insertEntry: batchInsert(
+      sqlite,
       `INSERT INTO ledger_entries (key, partner_id, customer_id, revenue_line_id, occurred_on, period, currency, base_minor, rate_bps, tier,
-                                   plan_version_id, amount_minor, rule, explanation, reverses_key, run_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                   plan_version_id, amount_minor, rule, explanation, reverses_key, run_id, created_at)`,
+      17,
     ),
     existing: sqlite.prepare(
       `SELECT e.key, e.rule, e.reverses_key AS reversesKey, e.amount_minor AS amountMinor, e.base_minor AS baseMinor, e.customer_id AS customerId,
@@ -57,9 +60,11 @@ function statements(sqlite: Sqlite) {
        FROM ledger_entries e LEFT JOIN ledger_holds h ON h.entry_key = e.key WHERE e.partner_id = ? AND e.period = ?`,
     ),
     periodHasEntries: sqlite.prepare('SELECT 1 FROM ledger_entries WHERE period = ? LIMIT 1').pluck(),
-    upsertHold: sqlite.prepare(
-      `INSERT INTO ledger_holds (entry_key, hold_until, hold_reason, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (entry_key) DO UPDATE SET hold_until = excluded.hold_until, hold_reason = excluded.hold_reason, updated_at = excluded.updated_at`,
+    upsertHold: batchInsert(
+      sqlite,
+      'INSERT INTO ledger_holds (entry_key, hold_until, hold_reason, updated_at)',
+      4,
+      'ON CONFLICT (entry_key) DO UPDATE SET hold_until = excluded.hold_until, hold_reason = excluded.hold_reason, updated_at = excluded.updated_at',
     ),
     insertCost: sqlite.prepare(
       `INSERT INTO programme_costs (key, partner_id, customer_id, occurred_on, period, currency, amount_minor, rule, explanation, run_id)
@@ -102,7 +107,7 @@ export function runPeriod(open: OpenDb, opts: RunOptions): RunSummary {
   const addTotal = (currency: string, minor: number) => totals.set(currency, (totals.get(currency) ?? 0) + minor);
 
   const insertEntry = (e: LedgerEntry, partnerId: string, planVersionId: string, rule: string, key: string, amountMinor: number, baseMinor: number, explanation: string, reversesKey: string | null) => {
-    st.insertEntry.run(key, partnerId, e.customerId, e.revenueLineId, e.occurredOn, period, e.currency, baseMinor, e.rateBps, e.tier, planVersionId, amountMinor, rule, explanation, reversesKey, runId, nowIso);
+    st.insertEntry.add(key, partnerId, e.customerId, e.revenueLineId, e.occurredOn, period, e.currency, baseMinor, e.rateBps, e.tier, planVersionId, amountMinor, rule, explanation, reversesKey, runId, nowIso);
     addTotal(e.currency, amountMinor);
   };
 
@@ -138,8 +143,10 @@ export function runPeriod(open: OpenDb, opts: RunOptions): RunSummary {
       }
 
       const plan = effectivePlan(version, partner)!;
-      const customers = reader.customers(partner.id);
-      const lines = linesForPeriod(plan, period, reader.store(partner.id));
+      // Customers and the period's lines in one read; linesForPeriod reads more only when the
+      // plan needs it (full history, or the months of refunded payments).
+      const { customers, lines: monthLines } = reader.customersWithLines(partner.id, start, end);
+      const lines = linesForPeriod(plan, period, reader.store(partner.id, { from: start, to: end, lines: monthLines }));
       if (lines.length === 0 && !plan.clientIncentive) continue;
       let result: ReturnType<typeof computeCommissions>;
       try {
@@ -154,11 +161,15 @@ export function runPeriod(open: OpenDb, opts: RunOptions): RunSummary {
       }
       const computed = result.entries.filter((e) => e.period === period);
 
+      if (!periodIsNew) {
+        st.insertEntry.flush();
+        st.upsertHold.flush();
+      }
       const existing = periodIsNew ? [] : (st.existing.all(partner.id, period) as Existing[]);
       if (existing.length === 0) {
         for (const e of computed) {
           insertEntry(e, partner.id, version.id, e.rule, e.key, e.amount.minor, e.base.minor, e.explanation, e.reverses ?? null);
-          st.upsertHold.run(e.key, e.holdUntil, e.holdReason, nowIso);
+          st.upsertHold.add(e.key, e.holdUntil, e.holdReason, nowIso);
           entriesAdded += 1;
         }
       } else {
@@ -180,7 +191,7 @@ export function runPeriod(open: OpenDb, opts: RunOptions): RunSummary {
           const h = held.get(e.key);
           if (!h) {
             insertEntry(e, partner.id, version.id, e.rule, e.key, e.amount.minor, e.base.minor, e.explanation, e.reverses ?? null);
-            st.upsertHold.run(e.key, e.holdUntil, e.holdReason, nowIso);
+            st.upsertHold.add(e.key, e.holdUntil, e.holdReason, nowIso);
             entriesAdded += 1;
             continue;
           }
@@ -191,13 +202,13 @@ export function runPeriod(open: OpenDb, opts: RunOptions): RunSummary {
             const now = describeMoney(e.amount);
             const explanation = `Adjustment of ${describeMoney(money(e.currency, diff))}: recomputed at ${now} (was ${was}) — ${e.explanation}`;
             insertEntry(e, partner.id, version.id, 'adjustment', key, diff, e.base.minor - h.base, explanation, e.key);
-            st.upsertHold.run(key, e.holdUntil, e.holdReason, nowIso);
+            st.upsertHold.add(key, e.holdUntil, e.holdReason, nowIso);
             adjustmentsAdded += 1;
           }
           const hold = h.row;
           if (hold.holdReason === null || hold.holdUntil !== e.holdUntil || hold.holdReason !== e.holdReason) {
-            st.upsertHold.run(e.key, e.holdUntil, e.holdReason, nowIso);
-            for (let n = 1; n <= h.adjustments + (h.amount !== e.amount.minor ? 1 : 0); n++) st.upsertHold.run(adjustmentKey(e.key, n), e.holdUntil, e.holdReason, nowIso);
+            st.upsertHold.add(e.key, e.holdUntil, e.holdReason, nowIso);
+            for (let n = 1; n <= h.adjustments + (h.amount !== e.amount.minor ? 1 : 0); n++) st.upsertHold.add(adjustmentKey(e.key, n), e.holdUntil, e.holdReason, nowIso);
           }
         }
         // An entry the engine no longer produces (the line is now excluded): bring it back to zero.
@@ -208,9 +219,9 @@ export function runPeriod(open: OpenDb, opts: RunOptions): RunSummary {
           const adj = adjustmentKey(key, h.adjustments + 1);
           const why = excluded.get(r.revenueLineId) ?? 'the line no longer earns under the plan in force';
           const explanation = `Adjustment of ${describeMoney(money(r.currency as CurrencyCode, -h.amount))}: no longer earned — ${why}`;
-          st.insertEntry.run(adj, partner.id, r.customerId, r.revenueLineId, r.occurredOn, period, r.currency, -h.base, 0, null, version.id, -h.amount, 'adjustment', explanation, key, runId, nowIso);
+          st.insertEntry.add(adj, partner.id, r.customerId, r.revenueLineId, r.occurredOn, period, r.currency, -h.base, 0, null, version.id, -h.amount, 'adjustment', explanation, key, runId, nowIso);
           addTotal(r.currency, -h.amount);
-          st.upsertHold.run(adj, r.holdReason === null ? r.occurredOn : r.holdUntil, r.holdReason ?? '', nowIso);
+          st.upsertHold.add(adj, r.holdReason === null ? r.occurredOn : r.holdUntil, r.holdReason ?? '', nowIso);
           adjustmentsAdded += 1;
         }
       }
@@ -220,6 +231,8 @@ export function runPeriod(open: OpenDb, opts: RunOptions): RunSummary {
       }
     }
 
+    st.insertEntry.flush();
+    st.upsertHold.flush();
     sqlite
       .prepare('UPDATE commission_runs SET finished_at = ?, partners = ?, entries_added = ?, adjustments_added = ? WHERE id = ?')
       .run(nowIso, partners, entriesAdded, adjustmentsAdded, runId);
