@@ -1,20 +1,12 @@
-import { useEffect, useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Dialog as SharedDialog } from '../../components/Dialog';
 
-/** A modal card over the page; Escape or Cancel closes it. */
+/** The applications screens' dialog: the shared one with their card layout. */
 export function Dialog({ title, onCancel, children }: { title: string; onCancel(): void; children: ReactNode }) {
-  const titleId = useId();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
   return (
-    <div className="overlay">
-      <div className="card app-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
-        <h2 id={titleId}>{title}</h2>
-        {children}
-      </div>
-    </div>
+    <SharedDialog title={title} onCancel={onCancel} className="app-dialog">
+      {children}
+    </SharedDialog>
   );
 }
 

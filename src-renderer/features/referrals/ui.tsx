@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Dialog as SharedDialog } from '../../components/Dialog';
 import { api } from '../../api/client';
 import type { PartnerOption } from '../../../src-shared/referrals/contract';
 import './referrals.css';
@@ -7,19 +8,10 @@ import './referrals.css';
 // companions of components/Field.tsx (same label / hint / error layout), and labels.
 
 export function Dialog({ title, onCancel, children }: { title: string; onCancel(): void; children: ReactNode }) {
-  const titleId = useId();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
   return (
-    <div className="overlay">
-      <div className="card ref-dialog referrals" role="dialog" aria-modal="true" aria-labelledby={titleId}>
-        <h2 id={titleId}>{title}</h2>
-        {children}
-      </div>
-    </div>
+    <SharedDialog title={title} onCancel={onCancel} className="ref-dialog referrals">
+      {children}
+    </SharedDialog>
   );
 }
 
