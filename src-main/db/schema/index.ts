@@ -6,3 +6,4 @@ export * from './applications';
 export * from './commissions';
 export * from './stripe';
 export * from './drafts';
+export * from './payouts';

@@ -27,6 +27,8 @@ export const partners = sqliteTable(
     promoCode: text('promo_code'),
     stripeAccountId: text('stripe_account_id'),
     stripeAccountState: text('stripe_account_state', { enum: ['none', 'pending', 'restricted', 'enabled'] }).notNull().default('none'),
+    /** How payouts reach the partner: Stripe Connect transfers, or paid outside the app and marked paid. */
+    payoutMethod: text('payout_method', { enum: ['stripe_connect', 'outside'] }).notNull().default('stripe_connect'),
     registeredOn: text('registered_on').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at'),

@@ -25,4 +25,7 @@ export const auditLog = sqliteTable('audit_log', {
   entity: text('entity').notNull(),
   entityId: text('entity_id'),
   detail: text('detail').notNull().default('{}'),
+  /** Hash chain (users-and-roles issue): sha256 of the previous entry's hash and this entry. */
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
 });
