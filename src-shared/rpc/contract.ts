@@ -15,6 +15,7 @@ export type Permission =
   | 'agreements.write'
   | 'commissions.read'
   | 'commissions.write'
+  | 'payouts.read'
   | 'payouts.prepare'
   | 'payouts.approve'
   | 'drafts.review'
