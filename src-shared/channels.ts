@@ -5,6 +5,7 @@ import * as commissions from './commissions/contract';
 import * as drafts from './drafts/contract';
 import * as imports from './imports/contract';
 import * as partners from './partners/contract';
+import * as payouts from './payouts/contract';
 import * as referrals from './referrals/contract';
 import * as stripe from './stripe/contract';
 import * as workspace from './workspace/contract';
@@ -39,6 +40,7 @@ export const channels = {
   ...domain('commissions', commissions),
   ...domain('stripe', stripe),
   ...domain('drafts', drafts),
+  ...domain('payouts', payouts),
 };
 
 export type Channels = typeof channels;

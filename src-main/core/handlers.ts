@@ -4,6 +4,7 @@ import { commissionsHandlers } from './commissions/handlers';
 import { draftsHandlers } from './drafts/handlers';
 import { importsHandlers } from './imports/handlers';
 import { partnersHandlers } from './partners/handlers';
+import { payoutsHandlers } from './payouts/handlers';
 import { referralsHandlers } from './referrals/handlers';
 import { stripeHandlers } from './stripe/handlers';
 import type { Handlers } from './router';
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...commissionsHandlers,
   ...stripeHandlers,
   ...draftsHandlers,
+  ...payoutsHandlers,
 };

@@ -22,7 +22,7 @@ const Minor = z.number().int();
 export const AmountSchema = z.object({ currency: z.string(), minor: Minor });
 export type Amount = z.infer<typeof AmountSchema>;
 
-/** One currency's block of a statement or ledger view: earned + reversed = net = payable + on hold. */
+/** One currency's block of a statement or ledger view: earned + reversed = net = on hold + payable + in payout + paid. */
 export const CurrencyTotalsSchema = z.object({
   currency: z.string(),
   earnedMinor: Minor,
@@ -30,6 +30,8 @@ export const CurrencyTotalsSchema = z.object({
   netMinor: Minor,
   payableMinor: Minor,
   onHoldMinor: Minor,
+  inPayoutMinor: Minor,
+  paidMinor: Minor,
   entryCount: z.number().int(),
 });
 export type CurrencyTotalsRow = z.infer<typeof CurrencyTotalsSchema>;
@@ -319,7 +321,8 @@ export const runs = defineChannel({
 
 // ---- ledger ----------------------------------------------------------------------------------
 
-export const EntryStatusSchema = z.enum(['on_hold', 'payable']);
+/** on hold → payable → in payout (claimed by an approved payout line) → paid. */
+export const EntryStatusSchema = z.enum(['on_hold', 'payable', 'in_payout', 'paid']);
 export const EntryRuleSchema = z.enum(['revenue_share', 'refund_reversal', 'chargeback_reversal', 'adjustment']);
 
 export const LedgerRowSchema = z.object({

@@ -6,14 +6,18 @@ import type { Sqlite } from '../../db/open';
 // date has come (ledger_holds.hold_until ≤ today), else on hold. Totals are one row per
 // currency — amounts in different currencies are never added.
 
-export type LedgerFilter = { partnerId?: string; period?: string; status?: 'on_hold' | 'payable'; currency?: string };
+export type LedgerFilter = { partnerId?: string; period?: string; status?: 'on_hold' | 'payable' | 'in_payout' | 'paid'; currency?: string };
 type LedgerRow = z.input<typeof contract.LedgerRowSchema>;
 type Totals = z.input<typeof contract.CurrencyTotalsSchema>;
 
-const STATUS = `CASE WHEN h.hold_until IS NOT NULL AND h.hold_until <= @today THEN 'payable' ELSE 'on_hold' END`;
+// An entry claimed by an approved payout line is in payout until that line is paid.
+const STATUS = `CASE WHEN pl.state = 'paid' THEN 'paid' WHEN pc.entry_key IS NOT NULL THEN 'in_payout'
+  WHEN h.hold_until IS NOT NULL AND h.hold_until <= @today THEN 'payable' ELSE 'on_hold' END`;
 
 const FROM = `FROM ledger_entries e
-  LEFT JOIN ledger_holds h ON h.entry_key = e.key`;
+  LEFT JOIN ledger_holds h ON h.entry_key = e.key
+  LEFT JOIN payout_entry_claims pc ON pc.entry_key = e.key
+  LEFT JOIN payout_lines pl ON pl.id = pc.line_id`;
 
 function whereOf(f: LedgerFilter): string {
   const parts: string[] = [];
@@ -62,6 +66,8 @@ export function ledgerTotals(sqlite: Sqlite, f: LedgerFilter, today: string): { 
               sum(e.amount_minor) AS netMinor,
               coalesce(sum(CASE WHEN ${STATUS} = 'payable' THEN e.amount_minor END), 0) AS payableMinor,
               coalesce(sum(CASE WHEN ${STATUS} = 'on_hold' THEN e.amount_minor END), 0) AS onHoldMinor,
+              coalesce(sum(CASE WHEN ${STATUS} = 'in_payout' THEN e.amount_minor END), 0) AS inPayoutMinor,
+              coalesce(sum(CASE WHEN ${STATUS} = 'paid' THEN e.amount_minor END), 0) AS paidMinor,
               count(*) AS entryCount
        ${FROM} ${whereOf(f)} GROUP BY e.currency ORDER BY e.currency`,
     )
@@ -79,11 +85,13 @@ export function ledger(sqlite: Sqlite, input: z.output<typeof contract.ledger.in
 export function totalsOf(rows: readonly Pick<LedgerRow, 'currency' | 'amountMinor' | 'status'>[]): Totals[] {
   const by = new Map<string, Totals>();
   for (const r of rows) {
-    const t = by.get(r.currency) ?? { currency: r.currency, earnedMinor: 0, reversedMinor: 0, netMinor: 0, payableMinor: 0, onHoldMinor: 0, entryCount: 0 };
+    const t = by.get(r.currency) ?? { currency: r.currency, earnedMinor: 0, reversedMinor: 0, netMinor: 0, payableMinor: 0, onHoldMinor: 0, inPayoutMinor: 0, paidMinor: 0, entryCount: 0 };
     if (r.amountMinor > 0) t.earnedMinor += r.amountMinor;
     if (r.amountMinor < 0) t.reversedMinor += r.amountMinor;
     t.netMinor += r.amountMinor;
     if (r.status === 'payable') t.payableMinor += r.amountMinor;
+    else if (r.status === 'in_payout') t.inPayoutMinor += r.amountMinor;
+    else if (r.status === 'paid') t.paidMinor += r.amountMinor;
     else t.onHoldMinor += r.amountMinor;
     t.entryCount += 1;
     by.set(r.currency, t);

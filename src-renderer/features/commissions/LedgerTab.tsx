@@ -15,7 +15,7 @@ import { Field } from '../../components/Field';
 const PAGE_SIZE = 50;
 const noRows: LedgerRow[] = [];
 
-type Filters = { partnerId: string; status: '' | 'on_hold' | 'payable'; period: string; currency: string };
+type Filters = { partnerId: string; status: '' | 'on_hold' | 'payable' | 'in_payout' | 'paid'; period: string; currency: string };
 type Answer = { rows: LedgerRow[]; total: number; totals: CurrencyTotalsRow[]; asOf: string; key: string };
 
 /**
@@ -90,6 +90,8 @@ export function LedgerTab() {
           <option value="">Any status</option>
           <option value="on_hold">On hold</option>
           <option value="payable">Payable</option>
+          <option value="in_payout">In payout</option>
+          <option value="paid">Paid</option>
         </SelectField>
         <Field label="Period" name="ledger-period" type="month" value={filters.period} onChange={(e) => setFilter({ period: e.target.value })} />
         <SelectField label="Currency" name="ledger-currency" value={filters.currency} onChange={(e) => setFilter({ currency: e.target.value })}>

@@ -14,6 +14,8 @@ const helper = createColumnHelper<typeof ledgerFeatures, LedgerRow>();
 
 export function StatusCell({ row }: { row: Pick<LedgerRow, 'status' | 'holdUntil' | 'holdReason'> }) {
   if (row.status === 'payable') return <span className="badge badge-active">Payable</span>;
+  if (row.status === 'in_payout') return <span className="badge badge-onboarding">In payout</span>;
+  if (row.status === 'paid') return <span className="badge badge-paid">Paid</span>;
   return (
     <span className="com-hold" title={row.holdReason}>
       <span className="badge badge-on_hold">On hold</span>{' '}
