@@ -9,6 +9,9 @@ export type PartnerFormat = z.infer<typeof PartnerFormat>;
 export const PartnerStatus = z.enum(['applicant', 'onboarding', 'active', 'suspended', 'terminated']);
 export type PartnerStatus = z.infer<typeof PartnerStatus>;
 export const StripeAccountState = z.enum(['none', 'pending', 'restricted', 'enabled']);
+/** How payouts reach the partner: Stripe Connect transfers, or paid outside the app (bank transfer…) and marked paid. */
+export const PayoutMethod = z.enum(['stripe_connect', 'outside']);
+export type PayoutMethod = z.infer<typeof PayoutMethod>;
 export type StripeAccountState = z.infer<typeof StripeAccountState>;
 export const TaxFormKind = z.enum(['W-9', 'W-8BEN', 'W-8BEN-E']);
 export type TaxFormKind = z.infer<typeof TaxFormKind>;
@@ -76,6 +79,7 @@ export const PartnerFields = z.object({
   commissionRateBps: RateBps.nullable(),
   stripeAccountId: StripeAccountId.nullable(),
   stripeAccountState: StripeAccountState,
+  payoutMethod: PayoutMethod,
   taxFormKind: TaxFormKind.nullable(),
   taxFormReceivedOn: IsoDateSchema.nullable(),
   taxFormExpiresOn: IsoDateSchema.nullable(),
@@ -177,6 +181,7 @@ export const PartnerDetail = z.object({
   commissionRateBps: z.number().int().nullable(),
   stripeAccountId: z.string().nullable(),
   stripeAccountState: StripeAccountState,
+  payoutMethod: PayoutMethod,
   taxFormKind: TaxFormKind.nullable(),
   taxFormReceivedOn: z.string().nullable(),
   taxFormExpiresOn: z.string().nullable(),

@@ -29,6 +29,7 @@ function formValues(p: PartnerDetail) {
     commissionRateBps: p.commissionRateBps === null ? '' : String(p.commissionRateBps),
     stripeAccountId: p.stripeAccountId ?? '',
     stripeAccountState: p.stripeAccountState as string,
+    payoutMethod: p.payoutMethod as string,
     taxFormKind: p.taxFormKind ?? '',
     taxFormReceivedOn: p.taxFormReceivedOn ?? '',
     taxFormExpiresOn: p.taxFormExpiresOn ?? '',
@@ -139,6 +140,10 @@ function RecordForm({ partner, onChange, reload, programmes, saved, setSaved }: 
       </div>
       <h3>Payouts and tax</h3>
       <div className="pd-grid">
+        <SelectField label="Payout method" {...form.bind('payoutMethod')} error={err('payoutMethod')}>
+          <option value="stripe_connect">Stripe Connect transfer</option>
+          <option value="outside">Paid outside the app (marked paid with a reference)</option>
+        </SelectField>
         <Field label="Stripe Connect account" {...form.bind('stripeAccountId')} error={err('stripeAccountId')} placeholder="acct_…" />
         <SelectField label="Stripe account state" {...form.bind('stripeAccountState')} error={err('stripeAccountState')}>
           {StripeAccountState.options.map((s) => (
