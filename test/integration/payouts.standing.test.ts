@@ -71,6 +71,22 @@ describe('standing approval (seed 000)', () => {
     expect((await w.call('payouts.payStanding', { payDate: '2025-04-11' })).runs).toHaveLength(0);
   });
 
+  it('a commission run pays what becomes payable at once (“paid directly … in real time”)', async () => {
+    const { planId } = await allset();
+    actAs(w, 'fiona');
+    await w.call('payouts.standingCreate', { planId, currency: 'GBP', perLineLimitMinor: 100_00, perDayLimitMinor: 1_000_00 });
+    w.setToday('2025-05-10');
+    fake.control.setNow(Date.UTC(2025, 4, 10, 12) / 1000);
+    await w.importRevenue([{ external_ref: 'C1-may', customer_ref: 'C1', paid_on: '2025-05-10', currency: 'GBP', category: 'subscription', gross: '40.00', kind: 'payment' }]);
+    const run = await w.call('commissions.run', { period: '2025-05' });
+    expect(run.notes).toContain('Paid under standing approvals: 3 of 3 transfers sent.');
+    // April's three commissions and May's £6.00 for C1: all payable by 2025-05-10, each paid once.
+    expect(fake.state.transferList().map((t) => t.amount).sort((a, b) => a - b)).toEqual([9_00, 12_00, 60_00]);
+    const rerun = await w.call('commissions.run', { period: '2025-05' });
+    expect(rerun.notes.some((n: string) => n.startsWith('Paid under'))).toBe(false);
+    expect(fake.state.transferList()).toHaveLength(3);
+  });
+
   it('offline: the standing run is approved and queued, and its transfer waits with its key', async () => {
     const { planId } = await allset();
     actAs(w, 'fiona');

@@ -9,6 +9,7 @@ import { importRevenueCsv } from './revenueImport';
 import { runPeriod } from './run';
 import { exportStatement, statement } from './statement';
 import { whatIf } from './whatIf';
+import { payUnderStandingApprovals } from '../payouts/afterCommissionRun';
 
 export const commissionsHandlers: HandlersFor<typeof contract> = {
   'commissions.listPlans': (_i, ctx) => listPlans(requireSession(ctx)),
@@ -20,9 +21,11 @@ export const commissionsHandlers: HandlersFor<typeof contract> = {
   'commissions.partners': (i, ctx) => partnersWithPlans(requireSession(ctx).open.sqlite, i),
   'commissions.assignPlan': (i, ctx) => assignPlan(actorOf(requireSession(ctx)), i, nowIso(ctx)),
   'commissions.importRevenue': (i, ctx) => importRevenueCsv(requireSession(ctx), i.csv, { commit: i.commit, fileName: i.fileName, nowIso: nowIso(ctx) }),
-  'commissions.run': (i, ctx) => {
+  'commissions.run': async (i, ctx) => {
     const session = requireSession(ctx);
-    return runPeriod(session.open, { period: i.period, partnerIds: i.partnerIds, today: todayOf(ctx), nowIso: nowIso(ctx), userId: session.user.id });
+    const summary = runPeriod(session.open, { period: i.period, partnerIds: i.partnerIds, today: todayOf(ctx), nowIso: nowIso(ctx), userId: session.user.id });
+    const paid = summary.entriesAdded + summary.adjustmentsAdded > 0 ? await payUnderStandingApprovals(ctx) : [];
+    return paid.length ? { ...summary, notes: [...summary.notes, ...paid] } : summary;
   },
   'commissions.runs': (i, ctx) => listRuns(requireSession(ctx).open.sqlite, i),
   'commissions.ledger': (i, ctx) => ledger(requireSession(ctx).open.sqlite, i, todayOf(ctx)),

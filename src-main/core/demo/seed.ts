@@ -7,6 +7,7 @@ import { seedDemoApplications } from './applications';
 import { seedDemoCommissions } from './commissions';
 import { seedDemoDrafts } from './drafts';
 import { seedDemoPartnerDetails } from './partnerDetails';
+import { seedDemoPayouts } from './payouts';
 import { seedDemoReferrals } from './referrals';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -92,6 +93,7 @@ export function seedDemo(open: OpenDb, now: Date): void {
   seedDemoReferrals(open, rnd, today);
   seedDemoCommissions(open, rnd, today);
   seedDemoDrafts(open, rnd, today);
+  seedDemoPayouts(open, rnd, today);
 }
 
 function seedCustomers(
