@@ -4,6 +4,7 @@ import { ApplicationsSection } from '../features/applications/ApplicationsSectio
 import { CommissionsSection } from '../features/commissions/CommissionsSection';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { PartnersSection } from '../features/partners/PartnersSection';
+import { PayoutsSection } from '../features/payouts/PayoutsSection';
 import { ReferralsSection } from '../features/referrals/ReferralsSection';
 import { ReviewSection } from '../features/drafts/ReviewSection';
 import { StripeSection } from '../features/stripe/StripeSection';
@@ -20,6 +21,7 @@ const pages: Partial<Record<SectionId, () => React.JSX.Element>> = {
   commissions: CommissionsSection,
   stripe: StripeSection,
   review: ReviewSection,
+  payouts: PayoutsSection,
   settings: SettingsPage,
 };
 

@@ -2,13 +2,15 @@
  * Formatting for people happens here only, with Intl; the core deals in minor units.
  * Formatters are built once per currency: constructing Intl objects is the slow part.
  */
-const fractionDigits: Record<string, number> = { JPY: 0, KRW: 0 };
+import { isCurrencyCode, minorUnitExponent } from '../../src-shared/money/currency';
+
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const countFormat = new Intl.NumberFormat();
 
 export function formatMoney(minor: number, currency: string): string {
-  const digits = fractionDigits[currency] ?? 2;
+  // The currency's own minor units (0 for JPY, 3 for KWD): the amount is exact, never rounded by display.
+  const digits = isCurrencyCode(currency) ? minorUnitExponent(currency) : 2;
   let f = moneyFormats.get(currency);
   if (!f) {
     f = new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });

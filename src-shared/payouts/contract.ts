@@ -45,6 +45,8 @@ export const LineSchema = z.object({
   attempt: z.number().int(),
   transferId: z.string().nullable(),
   failureReason: z.string(),
+  /** Why a queued transfer has not gone out yet (Stripe not connected, offline…), '' when nothing was tried. */
+  waitingReason: z.string(),
   paidReference: z.string().nullable(),
   paidAt: z.string().nullable(),
   entryCount: z.number().int(),
@@ -87,6 +89,8 @@ export const RunDetailSchema = RunSummarySchema.extend({
   approval: z.object({ allowed: z.boolean(), reason: z.string() }),
   /** Documents period for seed 001's referral report and invoice (the month before the pay date). */
   documentsPeriod: z.string(),
+  /** A prepared run whose lines the ledger no longer gives (a document recorded, a new entry…): approving it would void it. */
+  stale: z.boolean(),
 });
 export type RunDetail = z.infer<typeof RunDetailSchema>;
 
@@ -146,7 +150,7 @@ export const DocumentSchema = z.object({
 
 export const list = defineChannel({
   name: 'payouts.list',
-  input: z.object({ status: RunStatus.optional(), limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }).strict(),
+  input: z.object({ status: RunStatus.optional(), statuses: z.array(RunStatus).max(6).optional(), limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }).strict(),
   output: z.object({ runs: z.array(RunSummarySchema), total: z.number().int() }),
   permission: 'payouts.read',
 });
@@ -189,7 +193,8 @@ export const reject = defineChannel({
 
 export const execute = defineChannel({
   name: 'payouts.execute',
-  input: z.object({ runId: Id }).strict(),
+  /** limit: send at most this many transfers and return, so a screen can show progress between calls. */
+  input: z.object({ runId: Id, limit: z.number().int().min(1).max(1000).optional() }).strict(),
   output: RunDetailSchema,
   permission: 'payouts.prepare',
 });

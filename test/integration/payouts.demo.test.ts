@@ -14,7 +14,7 @@ describe('demo payouts', () => {
     await t.call('workspace.unlock', { username: 'demo', passphrase: 'partnerdesk-demo' });
     const { runs } = await t.call('payouts.list', {});
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ payDate: '2026-11-01', status: 'completed', approvals: [expect.objectContaining({ displayName: 'Farah Khan', decision: 'approve' })] });
+    expect(runs[0]).toMatchObject({ payDate: '2026-11-01', status: 'completed', approvalsNeeded: 2, approvals: [expect.objectContaining({ displayName: 'Farah Khan', decision: 'approve' }), expect.objectContaining({ displayName: 'Jonas Weber', decision: 'approve' })] });
     const run = await t.call('payouts.get', { runId: runs[0].id });
     const paid = run.lines.filter((l: any) => l.state === 'paid');
     expect(paid.length).toBeGreaterThan(0);

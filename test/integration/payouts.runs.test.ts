@@ -48,8 +48,13 @@ describe('Scenario B payout on 2026-12-01 (seed 001)', () => {
     await w.call('payouts.recordDocument', { partnerId: partner, kind: 'invoice', period: '2026-11', reference: 'INV-2026-11', receivedOn: '2026-11-30' });
     const again = await dispatch('payouts.recordDocument', { partnerId: partner, kind: 'invoice', period: '2026-11', reference: 'INV-dup', receivedOn: '2026-11-30' });
     expect(again).toMatchObject({ ok: false, error: { kind: 'conflict', message: 'The invoice for 2026-11 is recorded already (INV-2026-11, received 2026-11-30).' } });
+    expect((await w.call('payouts.get', { runId: run.id })).stale).toBe(true);
     const next = await w.call('payouts.prepare', { payDate: '2026-12-01' });
     expect(next.lines[0]).toMatchObject({ state: 'ready', amountMinor: 1_950_00, blockers: [] });
+    expect((await w.call('payouts.get', { runId: next.id })).stale).toBe(false);
+    expect(await w.call('payouts.get', { runId: run.id })).toMatchObject({ status: 'voided', reason: 'Superseded by a newer run prepared for the same date' });
+    const history = await w.call('payouts.list', { statuses: ['voided', 'rejected', 'completed'] });
+    expect(history.runs.map((r: any) => r.id)).toEqual([run.id]);
   });
 
   it('names every other blocker: no Connect account, transfers not enabled, tax form missing or expired, breach', async () => {

@@ -96,6 +96,9 @@ describe('standing approval (seed 000)', () => {
     expect(r.message).toMatch(/cannot be reached — 3 transfers wait/);
     expect(r.runs[0].lines.map((l: any) => l.state)).toEqual(['queued', 'queued', 'queued']);
     fake.control.reset();
+    // One transfer per call: the screen shows progress between calls.
+    const step = await w.call('payouts.execute', { runId: r.runs[0].id, limit: 1 });
+    expect(step.lines.map((l: any) => l.state).sort()).toEqual(['paid', 'queued', 'queued']);
     const done = await w.call('payouts.execute', { runId: r.runs[0].id });
     expect(done.status).toBe('completed');
     expect(fake.state.transferList().map((t) => t.amount).sort((a, b) => a - b)).toEqual([6_00, 9_00, 60_00]);

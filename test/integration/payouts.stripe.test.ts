@@ -58,6 +58,7 @@ describe('executing a run', () => {
     const waiting = await rig.w.call('payouts.get', { runId: rig.run.id });
     expect(waiting).toMatchObject({ status: 'executing' });
     expect(waiting.lines[0].state).toBe('queued');
+    expect(waiting.lines[0].waitingReason).toMatch(/^Stripe could not be reached or was busy .*; the transfer will be sent again with the same key$/);
     rig.fake.control.reset();
     const done = await rig.w.call('payouts.execute', { runId: rig.run.id });
     expect(done.lines[0].state).toBe('paid');

@@ -10,7 +10,7 @@ import { writePayoutSettings } from '../payouts/settings';
 import type { Random } from './random';
 
 /**
- * Demo payouts: a finance user (Farah, who approves what the admin prepares), payout
+ * Demo payouts: finance users (Farah and Jonas, who approve what the admin prepares), payout
  * settings with a second approver above 5,000 a currency, seed 001 partners paid by bank
  * transfer outside the app, a standing approval for AllSet (seed 000 pays as customers pay),
  * and last month's run — approved and paid with bank references — so the history has a run.
@@ -22,7 +22,9 @@ export function seedDemoPayouts(open: OpenDb, rnd: Random, today: string): void 
   if (!admin || sqlite.prepare("SELECT 1 FROM users WHERE username = 'demo-finance'").get()) return;
   const financeId = randomUUID();
   const at = (day: string, hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+  const controllerId = randomUUID();
   sqlite.prepare("INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, 'demo-finance', 'Farah Khan', 'finance', ?)").run(financeId, at(addDays(today as IsoDate, -90), 9));
+  sqlite.prepare("INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, 'demo-controller', 'Jonas Weber', 'finance', ?)").run(controllerId, at(addDays(today as IsoDate, -90), 9));
   writePayoutSettings(sqlite, { requireTaxForm: true, secondApprovalAbove: [{ currency: 'EUR', minor: 5_000_00 }, { currency: 'GBP', minor: 5_000_00 }, { currency: 'USD', minor: 5_000_00 }] }, financeId, at(today, 8));
 
   // Seed 001 partners invoice their commission and are paid by bank transfer; each has a W-9.
@@ -58,7 +60,10 @@ export function seedDemoPayouts(open: OpenDb, rnd: Random, today: string): void 
   const prepared = { session: { user: admin } as Session, now: new Date(at(payDate, 9)), today: payDate };
   const runId = insertRun(sqlite, prepared, payDate, lines, { kind: 'manual', note: 'Monthly payout: seed 001 partners invoice, we pay by bank transfer' });
   const run = runRow(sqlite, runId);
-  sqlite.prepare("INSERT INTO payout_approvals (id, run_id, user_id, decision, lines_hash, at) VALUES (?, ?, ?, 'approve', ?, ?)").run(randomUUID(), runId, financeId, run.linesHash, at(payDate, 14));
+  // Above the 5,000 threshold: two approvers, neither of them the preparer.
+  for (const [userId, hour] of [[financeId, 13], [controllerId, 14]] as const) {
+    sqlite.prepare("INSERT INTO payout_approvals (id, run_id, user_id, decision, lines_hash, at) VALUES (?, ?, ?, 'approve', ?, ?)").run(randomUUID(), runId, userId, run.linesHash, at(payDate, hour));
+  }
   queueApprovedLines(sqlite, { ...prepared, now: new Date(at(payDate, 14)) }, run);
   const queued = sqlite.prepare("SELECT id FROM payout_lines WHERE run_id = ? AND state = 'queued'").pluck().all(runId) as string[];
   const paidOn = addDays(payDate as IsoDate, 2);

@@ -116,7 +116,8 @@ async function sendOne(op: PayoutOp, stripe: Stripe, row: OutboxRow): Promise<'p
   } catch (e) {
     if (transient(e) || e instanceof Stripe.errors.StripeAuthenticationError || !(e instanceof Stripe.errors.StripeError)) {
       // Undecided: the row keeps its key and is sent again by the next execution.
-      sqlite.prepare("UPDATE outbox SET status = 'pending', last_error = ? WHERE id = ?").run(e instanceof Error ? e.message : String(e), row.id);
+      const why = e instanceof Stripe.errors.StripeAuthenticationError ? 'Stripe refused the key' : `Stripe could not be reached or was busy (${e instanceof Error ? e.message : String(e)})`;
+      sqlite.prepare("UPDATE outbox SET status = 'pending', last_error = ? WHERE id = ?").run(`${why}; the transfer will be sent again with the same key`, row.id);
       throw e;
     }
     recordFailed(op, row, p, e);
@@ -125,7 +126,7 @@ async function sendOne(op: PayoutOp, stripe: Stripe, row: OutboxRow): Promise<'p
 }
 
 /** Sends the run's queued transfers; returns the run as it stands afterwards. */
-export async function execute(op: PayoutOp, runId: string): Promise<RunDetail> {
+export async function execute(op: PayoutOp, runId: string, limit?: number): Promise<RunDetail> {
   const sqlite = op.session.open.sqlite;
   const run = runRow(sqlite, runId);
   if (run.status !== 'approved' && run.status !== 'executing') fail('conflict', `This run is ${run.status}; only an approved run can be executed.`);
@@ -142,10 +143,12 @@ export async function execute(op: PayoutOp, runId: string): Promise<RunDetail> {
   if (rows.length === 0) return runDetail(sqlite, runId, op.session.user.id);
   const settings = readSettings(op);
   if (!settings.restricted_key) {
-    fail('validation', `Stripe is not connected yet: ${rows.length} ${rows.length === 1 ? 'transfer waits' : 'transfers wait'} in the outbox. Connect Stripe under Stripe sync → Settings, then execute the run again.`);
+    const why = 'Stripe is not connected yet: connect it under Stripe sync → Settings, then execute the run again';
+    sqlite.prepare(`UPDATE outbox SET last_error = ? WHERE id IN (SELECT value FROM json_each(?))`).run(why, JSON.stringify(rows.map((r) => r.id)));
+    fail('stripe', `Stripe is not connected yet: ${rows.length} ${rows.length === 1 ? 'transfer waits' : 'transfers wait'} in the outbox. Connect Stripe under Stripe sync → Settings, then execute the run again.`);
   }
   const stripe = stripeClient(settings);
-  for (const row of rows) {
+  for (const row of limit ? rows.slice(0, limit) : rows) {
     try {
       await sendOne(op, stripe, row);
     } catch (e) {

@@ -5,7 +5,7 @@ import { chargebackNotice, payoutRegister, remittanceAdvice } from './documents'
 import { execute } from './execute';
 import { listDocuments, recordDocument } from './partnerDocuments';
 import { lineEntries, listRuns, runDetail } from './read';
-import { approve, markPaid, prepare, reject, releaseLine, retryLine } from './runs';
+import { approve, isStale, markPaid, prepare, reject, releaseLine, retryLine } from './runs';
 import { readPayoutSettings, writePayoutSettings } from './settings';
 import { createStanding, listStanding, payStanding, revokeStanding } from './standing';
 
@@ -16,13 +16,14 @@ export const payoutsHandlers: HandlersFor<typeof contract> = {
   'payouts.list': (i, ctx) => listRuns(db(ctx), i),
   'payouts.get': (i, ctx) => {
     const o = op(ctx);
-    return runDetail(o.session.open.sqlite, i.runId, o.session.user.id);
+    const sqlite = o.session.open.sqlite;
+    return runDetail(sqlite, i.runId, o.session.user.id, isStale(sqlite, i.runId));
   },
   'payouts.lineEntries': (i, ctx) => lineEntries(db(ctx), i.lineId),
   'payouts.prepare': (i, ctx) => prepare(op(ctx), i),
   'payouts.approve': (i, ctx) => approve(op(ctx), i),
   'payouts.reject': (i, ctx) => reject(op(ctx), i),
-  'payouts.execute': (i, ctx) => execute(op(ctx), i.runId),
+  'payouts.execute': (i, ctx) => execute(op(ctx), i.runId, i.limit),
   'payouts.retryLine': (i, ctx) => retryLine(op(ctx), i),
   'payouts.releaseLine': (i, ctx) => releaseLine(op(ctx), i),
   'payouts.markPaid': (i, ctx) => markPaid(op(ctx), i),

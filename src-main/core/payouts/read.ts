@@ -31,6 +31,7 @@ type LineRow = Omit<Line, 'blockers'> & { blockers: string };
 const LINE_SELECT = `SELECT l.id, l.run_id AS runId, l.partner_id AS partnerId, p.company AS partnerCompany, l.currency, l.earned_minor AS earnedMinor,
   l.withheld_minor AS withheldMinor, l.amount_minor AS amountMinor, l.method, l.state, l.blockers, l.stripe_account_id AS stripeAccountId, l.attempt,
   l.transfer_id AS transferId, l.failure_reason AS failureReason, l.paid_reference AS paidReference, l.paid_at AS paidAt,
+  CASE WHEN l.state = 'queued' THEN coalesce((SELECT o.last_error FROM outbox o WHERE o.idempotency_key = 'payout:' || l.id || ':' || l.attempt), '') ELSE '' END AS waitingReason,
   (SELECT count(*) FROM payout_line_entries e WHERE e.line_id = l.id) AS entryCount
   FROM payout_lines l JOIN partners p ON p.id = l.partner_id`;
 
@@ -67,7 +68,15 @@ export function approvalsOf(sqlite: Sqlite, runId: string): Summary['approvals']
     .all(runId) as Summary['approvals'];
 }
 
+/** An approved run needed the approvals it got (settings may have changed since); a standing run, its standing approval. */
+function decidedBy(run: RunRow, approvals: Summary['approvals']): number | null {
+  if (run.kind === 'standing') return 1;
+  if (run.status === 'approved' || run.status === 'executing' || run.status === 'completed') return approvals.filter((a) => a.decision === 'approve').length;
+  return null;
+}
+
 function summaryOf(sqlite: Sqlite, run: RunRow, lines: readonly Line[]): Summary {
+  const approvals = approvalsOf(sqlite, run.id);
   const counts: Record<string, number> = {};
   for (const l of lines) counts[l.state] = (counts[l.state] ?? 0) + 1;
   const totals = totalsOf(lines);
@@ -84,12 +93,12 @@ function summaryOf(sqlite: Sqlite, run: RunRow, lines: readonly Line[]): Summary
     transferGroup: run.transferGroup,
     totals,
     counts,
-    approvalsNeeded: run.kind === 'standing' ? 1 : approvalsNeeded(totals, readPayoutSettings(sqlite).secondApprovalAbove),
-    approvals: approvalsOf(sqlite, run.id),
+    approvalsNeeded: decidedBy(run, approvals) ?? approvalsNeeded(totals, readPayoutSettings(sqlite).secondApprovalAbove),
+    approvals,
   };
 }
 
-export function runDetail(sqlite: Sqlite, runId: string, userId: string): RunDetail {
+export function runDetail(sqlite: Sqlite, runId: string, userId: string, stale = false): RunDetail {
   const run = runRow(sqlite, runId);
   const lines = linesOf(sqlite, runId);
   const summary = summaryOf(sqlite, run, lines);
@@ -100,12 +109,14 @@ export function runDetail(sqlite: Sqlite, runId: string, userId: string): RunDet
     lines,
     approval: approvalCheck({ status: run.status, preparedBy: run.preparedBy, readyCount: summary.counts.ready ?? 0 }, approvers, summary.approvalsNeeded, userId),
     documentsPeriod: documentsPeriod(run.payDate),
+    stale,
   };
 }
 
 export function listRuns(sqlite: Sqlite, input: z.output<typeof contract.list.input>): Out<typeof contract.list> {
-  const where = input.status ? 'WHERE r.status = @status' : '';
-  const params = input.status ? { status: input.status } : {};
+  const statuses = input.statuses ?? (input.status ? [input.status] : null);
+  const where = statuses ? 'WHERE r.status IN (SELECT value FROM json_each(@statuses))' : '';
+  const params = statuses ? { statuses: JSON.stringify(statuses) } : {};
   const total = (sqlite.prepare(`SELECT count(*) FROM payout_runs r ${where}`).pluck().get(params) as number) ?? 0;
   const runs = sqlite
     .prepare(`SELECT ${RUN_COLUMNS} FROM payout_runs r LEFT JOIN users u ON u.id = r.prepared_by ${where} ORDER BY r.prepared_at DESC, r.rowid DESC LIMIT @limit OFFSET @offset`)

@@ -49,6 +49,9 @@ export function prepare(op: PayoutOp, input: In<typeof contract.prepare>): RunDe
         fieldErrors: { payDate: 'Nothing payable by this date' },
       });
     }
+    // A newer run for the same date replaces the prepared ones nobody approved yet.
+    const older = sqlite.prepare("SELECT id FROM payout_runs WHERE pay_date = ? AND status = 'prepared' AND kind = 'manual'").pluck().all(input.payDate) as string[];
+    for (const id of older) voidRun(sqlite, op, runRow(sqlite, id), 'Superseded by a newer run prepared for the same date');
     const runId = insertRun(sqlite, op, input.payDate, lines, { kind: 'manual', note: input.note });
     audit(op, 'payouts.prepare', 'payout_runs', runId, { payDate: input.payDate, lines: lines.length, ready: lines.filter((l) => l.state === 'ready').length });
     return runDetail(sqlite, runId, op.session.user.id);
@@ -62,6 +65,12 @@ function recomputedHash(sqlite: Sqlite, run: RunRow): string {
   const partnerIds = [...new Set(own.map((l) => l.partnerId))];
   // Only the run's own partner × currency lines: a standing run pays one currency of a partner.
   return hashLines(computeLines(sqlite, run.payDate, { partnerIds, ignoreRun: run.id }).filter((l) => pairs.has(`${l.partnerId}\u0000${l.currency}`)));
+}
+
+/** Whether a prepared run's lines differ from what the ledger gives now (approving it would void it). */
+export function isStale(sqlite: Sqlite, runId: string): boolean {
+  const run = runRow(sqlite, runId);
+  return run.status === 'prepared' && recomputedHash(sqlite, run) !== run.linesHash;
 }
 
 /** Voids a run whose lines no longer match the ledger; nothing of it was sent. */
