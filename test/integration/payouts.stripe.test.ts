@@ -141,6 +141,8 @@ describe('payout documents', () => {
     expect(r.getCell(4).value).toBe('Pipeline Partners LLC');
     expect([r.getCell(6).value, r.getCell(7).value, r.getCell(8).value]).toEqual([2250, -300, 1950]);
     expect(r.getCell(8).numFmt).toBe('"$"#,##0.00;-"$"#,##0.00');
+    const exports = w.sqlite.prepare("SELECT entity FROM audit_log WHERE action = 'export' ORDER BY id").pluck().all();
+    expect(exports).toEqual(['payouts.remittance', 'payouts.register', 'payouts.register']);
   });
 
   it('seed 001’s chargeback e-mail lists the withheld amounts (.eml and text to copy)', async () => {

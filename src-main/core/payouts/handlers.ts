@@ -1,4 +1,5 @@
 import type * as contract from '../../../src-shared/payouts/contract';
+import { recordExport } from '../audit';
 import { audit, inTransaction, partnerOp } from '../partners/op';
 import type { HandlersFor } from '../router';
 import { chargebackNotice, payoutRegister, remittanceAdvice } from './documents';
@@ -10,6 +11,8 @@ import { readPayoutSettings, writePayoutSettings } from './settings';
 import { createStanding, listStanding, payStanding, revokeStanding } from './standing';
 
 const op = partnerOp;
+/** Every document that leaves the app is in the audit trail. */
+const exported = (o: ReturnType<typeof partnerOp>, what: string, detail: Record<string, unknown>) => recordExport(o.session.open.db, o.session.user.id, what, detail, o.now.toISOString());
 const db = (ctx: Parameters<typeof partnerOp>[0]) => op(ctx).session.open.sqlite;
 
 export const payoutsHandlers: HandlersFor<typeof contract> = {
@@ -47,13 +50,22 @@ export const payoutsHandlers: HandlersFor<typeof contract> = {
   },
   'payouts.documents': (i, ctx) => ({ documents: listDocuments(db(ctx), i.partnerId) }),
   'payouts.recordDocument': (i, ctx) => recordDocument(op(ctx), i),
-  'payouts.remittance': (i, ctx) => {
+  'payouts.remittance': async (i, ctx) => {
     const o = op(ctx);
-    return remittanceAdvice(o.session.open.sqlite, i.lineId, o.session.workspaceName);
+    const file = await remittanceAdvice(o.session.open.sqlite, i.lineId, o.session.workspaceName);
+    exported(o, 'payouts.remittance', { lineId: i.lineId, fileName: file.fileName });
+    return file;
   },
-  'payouts.register': (i, ctx) => payoutRegister(db(ctx), i.runId, i.format),
+  'payouts.register': async (i, ctx) => {
+    const o = op(ctx);
+    const file = await payoutRegister(o.session.open.sqlite, i.runId, i.format);
+    exported(o, 'payouts.register', { runId: i.runId, format: i.format, fileName: file.fileName });
+    return file;
+  },
   'payouts.chargebackNotice': (i, ctx) => {
     const o = op(ctx);
-    return chargebackNotice(o.session.open.sqlite, i.partnerId, i.runId, o.session.workspaceName, o.now);
+    const notice = chargebackNotice(o.session.open.sqlite, i.partnerId, i.runId, o.session.workspaceName, o.now);
+    exported(o, 'payouts.chargebackNotice', { partnerId: i.partnerId, runId: i.runId ?? null, chargebacks: notice.chargebackCount });
+    return notice;
   },
 };
