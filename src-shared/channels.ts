@@ -1,6 +1,8 @@
 import type { AnyChannel } from './rpc/contract';
 import * as agreements from './agreements/contract';
 import * as applications from './applications/contract';
+import * as audit from './audit/contract';
+import * as backup from './backup/contract';
 import * as commissions from './commissions/contract';
 import * as drafts from './drafts/contract';
 import * as imports from './imports/contract';
@@ -9,6 +11,7 @@ import * as payouts from './payouts/contract';
 import * as referrals from './referrals/contract';
 import * as stripe from './stripe/contract';
 import * as workspace from './workspace/contract';
+import * as users from './workspace/usersContract';
 
 /** The channel definitions among a contract module's exports (it also exports schemas). */
 export type ChannelsOf<M> = { [K in keyof M as M[K] extends AnyChannel ? K : never]: M[K] };
@@ -32,6 +35,7 @@ function domain<P extends string, M extends object>(prefix: P, module: M): Prefi
  */
 export const channels = {
   ...domain('workspace', workspace),
+  ...domain('users', users),
   ...domain('partners', partners),
   ...domain('applications', applications),
   ...domain('agreements', agreements),
@@ -41,6 +45,8 @@ export const channels = {
   ...domain('stripe', stripe),
   ...domain('drafts', drafts),
   ...domain('payouts', payouts),
+  ...domain('audit', audit),
+  ...domain('backup', backup),
 };
 
 export type Channels = typeof channels;

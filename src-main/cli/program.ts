@@ -4,7 +4,9 @@ import { createCore, type Core } from '../core';
 import { fileLogger } from '../core/log';
 import { DEMO_PASSPHRASE, DEMO_USERNAME } from '../core/workspace/service';
 import { defaultWorkspaceDir } from '../host/paths';
+import { addAuditBackupCommands } from './auditBackup';
 import { addCommissionCommands } from './commissions';
+import { addPayoutCommands } from './payouts';
 import { readPassphrase } from './prompt';
 
 export interface CliIo {
@@ -106,14 +108,18 @@ export function buildProgram(io: CliIo) {
       }),
     );
 
-  addCommissionCommands(program, {
+  const kit = {
     io,
     withCore,
-    call: (core, channel, input) => call(core, io, channel, input),
-    unlock: async (core, user) => {
+    passphrase,
+    call: <T>(core: Core, channel: string, input: unknown) => call<T>(core, io, channel, input),
+    unlock: async (core: Core, user: string) => {
       await call(core, io, 'workspace.unlock', { username: user, passphrase: await passphrase(`Passphrase for ${user}: `) });
     },
-  });
+  };
+  addCommissionCommands(program, kit);
+  addPayoutCommands(program, kit);
+  addAuditBackupCommands(program, kit);
 
   return program;
 }

@@ -1,5 +1,7 @@
 import { agreementsHandlers } from './agreements/handlers';
 import { applicationsHandlers } from './applications/handlers';
+import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
 import { commissionsHandlers } from './commissions/handlers';
 import { draftsHandlers } from './drafts/handlers';
 import { importsHandlers } from './imports/handlers';
@@ -9,10 +11,12 @@ import { referralsHandlers } from './referrals/handlers';
 import { stripeHandlers } from './stripe/handlers';
 import type { Handlers } from './router';
 import { workspaceHandlers } from './workspace/handlers';
+import { usersHandlers } from './workspace/usersHandlers';
 
 /** Every channel's handler, gathered from the domains; the type demands one per channel. */
 export const handlers: Handlers = {
   ...workspaceHandlers,
+  ...usersHandlers,
   ...partnersHandlers,
   ...applicationsHandlers,
   ...agreementsHandlers,
@@ -22,4 +26,6 @@ export const handlers: Handlers = {
   ...stripeHandlers,
   ...draftsHandlers,
   ...payoutsHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
 };

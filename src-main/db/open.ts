@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { dirname } from 'node:path';
 import { AppFailure } from '../../src-shared/rpc/errors';
+import { appendAuditEntry, sealLegacyAuditEntries } from '../core/audit/chain';
+import { writeBackup } from '../core/backup/create';
+import { migrationState } from './migrationState';
 import { migrationsFolder } from './migrationsFolder';
 import * as schema from './schema';
 
@@ -10,6 +14,8 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface OpenDb {
   sqlite: Sqlite;
   db: Db;
+  /** The database file; its folder is the workspace folder. */
+  file: string;
   close(): void;
 }
 
@@ -50,12 +56,42 @@ export function openEncrypted(file: string, key: Buffer, opts: { create: boolean
     }
     throw e;
   }
-  return { sqlite, db: drizzle(sqlite, { schema }), close: () => sqlite.close() };
+  return { sqlite, db: drizzle(sqlite, { schema }), file, close: () => sqlite.close() };
 }
 
-/** Applies every committed migration not yet applied, in one transaction each. */
-export function applyMigrations(open: OpenDb): void {
+/**
+ * Applies every committed migration not yet applied (drizzle runs them in one
+ * transaction). A workspace that already holds data is first copied to an encrypted
+ * backup in its backups folder, so an upgrade that goes wrong can be undone; if that copy
+ * cannot be written, nothing is migrated. Then audit entries older than the hash chain
+ * are sealed into it, once.
+ */
+export function applyMigrations(open: OpenDb, opts: { backupFirst?: boolean } = {}): void {
+  const state = migrationState(open.sqlite);
+  const backup = (opts.backupFirst ?? true) && state.applied > 0 && state.pending.length > 0 ? backupBeforeMigrating(open, state.pending) : null;
   migrate(open.db, { migrationsFolder: migrationsFolder() });
+  sealLegacyAuditEntries(open.sqlite);
+  if (backup) {
+    appendAuditEntry(open.sqlite, {
+      at: new Date().toISOString(),
+      userId: null,
+      action: 'backup.create',
+      entity: 'workspace',
+      entityId: null,
+      detail: JSON.stringify({ reason: 'before_migration', file: backup, migrations: state.pending }),
+    });
+  }
+}
+
+function backupBeforeMigrating(open: OpenDb, pending: string[]): string {
+  try {
+    return writeBackup(open.sqlite, { workspaceDir: dirname(open.file), reason: 'before_migration', now: new Date(), pending }).file;
+  } catch (e) {
+    throw new AppFailure({
+      kind: 'internal',
+      message: `This version of Partnerdesk needs to update the workspace, and could not save a backup of it first (${(e as Error).message}). Nothing was changed. Check that the workspace folder can take a copy of it (free space, permissions), then open it again.`,
+    });
+  }
 }
 
 /** A cheap structural check at every open; returns the problems found (empty = fine). */

@@ -14,6 +14,8 @@ export const webPreferences = {
   allowRunningInsecureContent: false,
   webviewTag: false,
   experimentalFeatures: false,
+  // A middle click must not open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+  disableBlinkFeatures: 'Auxclick',
   spellcheck: true,
 } as const;
 

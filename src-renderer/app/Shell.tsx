@@ -10,6 +10,8 @@ import { ReviewSection } from '../features/drafts/ReviewSection';
 import { StripeSection } from '../features/stripe/StripeSection';
 import { ConnectionStatus } from '../features/stripe/ConnectionStatus';
 import { SettingsPage } from '../features/workspace/SettingsPage';
+import { AutoLock } from '../features/workspace/AutoLock';
+import { useSectionVisible } from '../features/workspace/sectionAccess';
 import { sections, useUi, type SectionId } from './store';
 
 const pages: Partial<Record<SectionId, () => React.JSX.Element>> = {
@@ -20,15 +22,16 @@ const pages: Partial<Record<SectionId, () => React.JSX.Element>> = {
   referrals: ReferralsSection,
   commissions: CommissionsSection,
   stripe: StripeSection,
-  review: ReviewSection,
   payouts: PayoutsSection,
+  review: ReviewSection,
   settings: SettingsPage,
 };
 
 /** The unlocked app: the section navigation, who is signed in, and the lock button. */
 export function Shell() {
   const { status, section, go, setStatus } = useUi();
-  const Page = pages[section];
+  const visible = useSectionVisible();
+  const Page = visible(section) ? pages[section] : undefined;
 
   async function lock() {
     const r = await api.workspaceLock({});
@@ -44,7 +47,7 @@ export function Shell() {
           {status?.isDemo && <span className="badge badge-demo">demo</span>}
         </div>
         <ul>
-          {sections.map((s) => (
+          {sections.filter((s) => visible(s.id)).map((s) => (
             <li key={s.id}>
               <button type="button" aria-current={s.id === section ? 'page' : undefined} onClick={() => go(s.id)}>
                 {s.label}
@@ -62,13 +65,14 @@ export function Shell() {
           </button>
         </div>
       </nav>
+      <AutoLock />
       <main className="content">
         {Page ? (
           <Page />
         ) : (
           <section className="page">
             <h1>{sections.find((s) => s.id === section)?.label}</h1>
-            <p className="muted">This part of Partnerdesk is not available in this version yet.</p>
+            <p className="muted">{visible(section) ? 'This part of Partnerdesk is not available in this version yet.' : 'Your role does not include this section.'}</p>
           </section>
         )}
       </main>

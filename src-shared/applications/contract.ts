@@ -216,7 +216,7 @@ export const approve = defineChannel({
   name: 'applications.approve',
   input: ApproveInput,
   output: ApprovalResult,
-  permission: 'partners.write',
+  permission: 'applications.decide',
 });
 
 export const reject = defineChannel({
@@ -234,5 +234,5 @@ export const reject = defineChannel({
       when: (p) => typeof (p.value as { note?: unknown })?.note === 'string',
     }),
   output: ApplicationRow,
-  permission: 'partners.write',
+  permission: 'applications.decide',
 });

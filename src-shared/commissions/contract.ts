@@ -13,7 +13,8 @@ import { defineChannel } from '../rpc/contract';
 /** 'YYYY-MM', a calendar month (the period of a run, a statement, a ledger filter). */
 export const PeriodSchema = z
   .string({ error: 'Enter a month written YYYY-MM, e.g. 2026-10.' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: (iss) => `"${String(iss.input)}" is not a month written YYYY-MM, e.g. 2026-10.` });
+  // From year 1000: the calendar (calendar.ts) refuses earlier years, and a run of year 0000 must be a field error, not a crash.
+  .regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, { error: (iss) => `"${String(iss.input)}" is not a month written YYYY-MM, e.g. 2026-10.` });
 
 const Id = z.string().min(1, 'Choose one').max(200);
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'A three-letter currency code such as EUR');

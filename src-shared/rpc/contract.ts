@@ -12,6 +12,7 @@ export type Permission =
   | 'workspace.admin'
   | 'partners.read'
   | 'partners.write'
+  | 'applications.decide' // approve or reject an application (seed 003: super admins review them)
   | 'agreements.write'
   | 'commissions.read'
   | 'commissions.write'

@@ -28,6 +28,8 @@ export const WorkspaceStatus = z.object({
   usernames: z.array(z.string()),
   keychain: z.object({ available: z.boolean(), enrolled: z.boolean(), backend: z.string() }),
   user: SessionUser.nullable(),
+  /** Minutes without input before the workspace locks itself (0 = never); null while locked. */
+  autoLockMinutes: z.number().int().nullable(),
 });
 export type WorkspaceStatus = z.infer<typeof WorkspaceStatus>;
 
@@ -93,9 +95,29 @@ export const setKeychainUnlock = defineChannel({
 
 export const lock = defineChannel({
   name: 'workspace.lock',
-  input: z.object({}).strict(),
+  /** 'idle' when the window locks itself after the auto-lock time, for the audit log. */
+  input: z.object({ reason: z.enum(['manual', 'idle']).default('manual') }).strict(),
   output: WorkspaceStatus,
   permission: 'workspace.read',
+});
+
+export const AUTO_LOCK_DEFAULT_MINUTES = 15;
+/** A day at most: auto-lock protects a laptop left open, not a session kept for days. */
+export const AUTO_LOCK_MAX_MINUTES = 24 * 60;
+
+export const setAutoLock = defineChannel({
+  name: 'workspace.setAutoLock',
+  input: z
+    .object({
+      minutes: z
+        .number({ error: 'Enter the minutes as a number (0 = never)' })
+        .int('Use whole minutes')
+        .min(0, 'Minutes cannot be negative (0 = never)')
+        .max(AUTO_LOCK_MAX_MINUTES, `At most ${AUTO_LOCK_MAX_MINUTES} minutes (a day)`),
+    })
+    .strict(),
+  output: WorkspaceStatus,
+  permission: 'workspace.admin',
 });
 
 export const WorkspaceInfo = z.object({

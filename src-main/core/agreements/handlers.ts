@@ -2,6 +2,7 @@ import type * as contract from '../../../src-shared/agreements/contract';
 import type { IsoDate } from '../../../src-shared/dates/isoDate';
 import type { CoreContext } from '../context';
 import type { HandlersFor } from '../router';
+import { recordExport } from '../audit';
 import { requireSession } from '../session';
 import { buildIcs } from './ics';
 import * as service from './service';
@@ -26,7 +27,9 @@ export const agreementsHandlers: HandlersFor<typeof contract> = {
   'agreements.exportIcs': (i, ctx) => {
     const c = agreementsCtx(ctx);
     const rows = upcomingRows(c, i);
-    const name = requireSession(ctx).workspaceName;
+    const session = requireSession(ctx);
+    const name = session.workspaceName;
+    recordExport(session.open.db, session.user.id, 'agreements.calendar', { from: i.from, to: i.to, events: rows.length }, ctx.now().toISOString());
     return {
       fileName: `partnerdesk-dates-${i.from}-to-${i.to}.ics`,
       text: buildIcs(rows, ctx.now(), `${name} — agreement dates`),

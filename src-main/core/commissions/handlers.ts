@@ -1,5 +1,6 @@
 import type * as contract from '../../../src-shared/commissions/contract';
 import type { HandlersFor } from '../router';
+import { recordExport } from '../audit';
 import { requireSession } from '../session';
 import { nowIso, todayOf } from './clock';
 import { integratorBalance, recordTopUp } from './integrator';
@@ -16,7 +17,12 @@ export const commissionsHandlers: HandlersFor<typeof contract> = {
   'commissions.getPlan': (i, ctx) => getPlan(requireSession(ctx), i),
   'commissions.savePlanVersion': (i, ctx) => savePlanVersion(actorOf(requireSession(ctx)), i, nowIso(ctx)),
   'commissions.importPlan': (i, ctx) => importPlan(requireSession(ctx), i, todayOf(ctx), nowIso(ctx)),
-  'commissions.exportPlan': (i, ctx) => exportPlan(requireSession(ctx), i),
+  'commissions.exportPlan': (i, ctx) => {
+    const session = requireSession(ctx);
+    const file = exportPlan(session, i);
+    recordExport(session.open.db, session.user.id, 'commissions.plan', { ...i }, nowIso(ctx));
+    return file;
+  },
   'commissions.presets': () => listPresets(),
   'commissions.partners': (i, ctx) => partnersWithPlans(requireSession(ctx).open.sqlite, i),
   'commissions.assignPlan': (i, ctx) => assignPlan(actorOf(requireSession(ctx)), i, nowIso(ctx)),
@@ -30,7 +36,12 @@ export const commissionsHandlers: HandlersFor<typeof contract> = {
   'commissions.runs': (i, ctx) => listRuns(requireSession(ctx).open.sqlite, i),
   'commissions.ledger': (i, ctx) => ledger(requireSession(ctx).open.sqlite, i, todayOf(ctx)),
   'commissions.statement': (i, ctx) => statement(requireSession(ctx).open.sqlite, i.partnerId, i.period, todayOf(ctx)),
-  'commissions.exportStatement': (i, ctx) => exportStatement(requireSession(ctx).open.sqlite, i, todayOf(ctx)),
+  'commissions.exportStatement': (i, ctx) => {
+    const session = requireSession(ctx);
+    const file = exportStatement(session.open.sqlite, i, todayOf(ctx));
+    recordExport(session.open.db, session.user.id, 'commissions.statement', { ...i }, nowIso(ctx));
+    return file;
+  },
   'commissions.whatIf': (i, ctx) => whatIf(requireSession(ctx).open.sqlite, i, todayOf(ctx)),
   'commissions.integratorBalance': (i, ctx) => integratorBalance(requireSession(ctx).open.sqlite, i.partnerId),
   'commissions.recordTopUp': (i, ctx) => recordTopUp(requireSession(ctx), i, nowIso(ctx)),

@@ -2,6 +2,7 @@ import type * as contract from '../../../src-shared/workspace/contract';
 import { seedDemo } from '../demo/seed';
 import type { HandlersFor } from '../router';
 import { requireSession } from '../session';
+import { setAutoLockMinutes } from './autoLockSetting';
 import * as ws from './service';
 
 export const workspaceHandlers: HandlersFor<typeof contract> = {
@@ -39,8 +40,12 @@ export const workspaceHandlers: HandlersFor<typeof contract> = {
     await ws.setKeychainUnlock(ctx, requireSession(ctx), i.enabled);
     return ws.getStatus(ctx);
   },
-  'workspace.lock': async (_i, ctx) => {
-    ws.closeSession(ctx);
+  'workspace.lock': async (i, ctx) => {
+    ws.signOut(ctx, { reason: i.reason, by: 'window' });
+    return ws.getStatus(ctx);
+  },
+  'workspace.setAutoLock': async (i, ctx) => {
+    setAutoLockMinutes(ctx, requireSession(ctx), i.minutes);
     return ws.getStatus(ctx);
   },
   'workspace.info': (_i, ctx) => ws.workspaceInfo(requireSession(ctx)),

@@ -38,6 +38,11 @@ export const KeyFileSchema = z.object({
   /** Shown on the lock screen before anything is decrypted; holds nothing secret. */
   label: z.object({ name: z.string(), demo: z.boolean() }),
   wraps: z.array(WrapSchema),
+  /**
+   * Usernames an admin disabled. Their wraps are removed (the passphrase no longer opens the
+   * key); the name stays here only so the lock screen can say why, before anything is decrypted.
+   */
+  disabledUsers: z.array(z.string()).optional(),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
 

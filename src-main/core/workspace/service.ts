@@ -12,6 +12,8 @@ import type { CoreContext, Session } from '../context';
 import { readKeyFile, workspaceExists, workspacePaths, writeKeyFile } from './files';
 import { newRecoveryCode, normaliseRecoveryCode, unwrapWithSecret, wrapWithSecret, type KeyFile } from './keyring';
 import { UNPROTECTED_BACKENDS } from './keyProtector';
+import { autoLockMinutes } from './autoLockSetting';
+import { flushSignInFailures, noteSignInFailure, type SignInFailure } from './signInLog';
 
 export const DEMO_USERNAME = 'demo';
 export const DEMO_PASSPHRASE = 'partnerdesk-demo';
@@ -34,6 +36,7 @@ export async function getStatus(ctx: CoreContext): Promise<WorkspaceStatus> {
     usernames: keys ? [...new Set(keys.wraps.flatMap((w) => (w.kind === 'passphrase' ? [w.username] : [])))] : [],
     keychain: await keychainState(ctx),
     user: ctx.session?.user ?? null,
+    autoLockMinutes: ctx.session ? autoLockMinutes(ctx.session.open.db) : null,
   };
 }
 
@@ -114,10 +117,14 @@ function openSession(ctx: CoreContext, keys: KeyFile, key: Buffer, username: str
       fail('corrupt', 'The database file belongs to another workspace than its key file.');
     }
     const row = open.db.select().from(s.users).where(eq(s.users.username, username)).get();
-    if (!row) fail('not_found', `There is no user named ${username} in this workspace.`);
-    if (row!.disabled) fail('forbidden', `The user ${username} is disabled. Ask an admin to enable it.`);
+    if (!row) refuseSignIn(ctx, username, 'no_such_user');
+    if (row!.disabled) refuseSignIn(ctx, username, 'disabled');
     const user: SessionUser = { id: row!.id, username: row!.username, displayName: row!.displayName, role: row!.role };
-    recordAudit(open.db, { at: ctx.now().toISOString(), userId: user.id, action: 'session.sign_in', entity: 'user', entityId: user.id, detail: { how } });
+    const userIdOf = (name: string) => open.db.select({ id: s.users.id }).from(s.users).where(eq(s.users.username, name)).get()?.id ?? null;
+    open.sqlite.transaction(() => {
+      flushSignInFailures(ctx, open.db, userIdOf);
+      recordAudit(open.db, { at: ctx.now().toISOString(), userId: user.id, action: 'session.sign_in', entity: 'user', entityId: user.id, detail: { how } });
+    })();
     // Notice periods and cure periods run out while the laptop is closed: bring partner
     // statuses up to date at sign-in, so every screen shows them as of today.
     const nowIso = ctx.now().toISOString();
@@ -128,6 +135,26 @@ function openSession(ctx: CoreContext, keys: KeyFile, key: Buffer, username: str
     key.fill(0);
     throw e;
   }
+}
+
+const refusals: Record<SignInFailure['reason'], (username: string) => [Parameters<typeof fail>[0], string, Record<string, string>]> = {
+  no_such_user: (u) => ['not_found', `There is no user named ${u} in this workspace.`, { username: 'No such user' }],
+  disabled: (u) => ['forbidden', `The user ${u} is disabled and cannot sign in. Ask an admin to enable the user.`, { username: 'This user is disabled' }],
+  wrong_passphrase: () => ['wrong_passphrase', 'Wrong passphrase. Nothing was changed; try again.', { passphrase: 'Wrong passphrase' }],
+  wrong_recovery_code: () => ['wrong_passphrase', 'That recovery code does not open this workspace.', { recoveryCode: 'Wrong recovery code' }],
+  keychain: () => ['wrong_passphrase', 'The OS keychain could not unlock this workspace. Unlock with your passphrase.', {}],
+};
+
+/** Every refused sign-in is noted for the audit log (signInLog.ts) before it is answered. */
+function refuseSignIn(ctx: CoreContext, username: string, reason: SignInFailure['reason']): never {
+  noteSignInFailure(ctx, username, reason);
+  const [kind, message, fieldErrors] = refusals[reason](username);
+  return fail(kind, message, Object.keys(fieldErrors).length ? { fieldErrors } : {});
+}
+
+/** A user without a passphrase wrap: disabled (the key file says so) or unknown. */
+function missingUser(ctx: CoreContext, keys: KeyFile, username: string): never {
+  return refuseSignIn(ctx, username, keys.disabledUsers?.includes(username) ? 'disabled' : 'no_such_user');
 }
 
 function requireWorkspace(ctx: CoreContext): KeyFile {
@@ -147,12 +174,29 @@ export function closeSession(ctx: CoreContext): void {
   ctx.session = null;
 }
 
+/** Locks the workspace, writing down why (and any sign-in failures still waiting) first. */
+export function signOut(ctx: CoreContext, detail: { reason: 'manual' | 'idle'; by: 'window' | 'core'; idleMinutes?: number }): void {
+  const session = ctx.session;
+  if (!session) return;
+  const { db, sqlite } = session.open;
+  try {
+    sqlite.transaction(() => {
+      flushSignInFailures(ctx, db, (name) => db.select({ id: s.users.id }).from(s.users).where(eq(s.users.username, name)).get()?.id ?? null);
+      recordAudit(db, { at: ctx.now().toISOString(), userId: session.user.id, action: 'session.lock', entity: 'user', entityId: session.user.id, detail });
+    })();
+  } catch (e) {
+    // Locking matters more than writing it down: the session closes either way.
+    ctx.log.error('could not write the lock to the audit log', e);
+  }
+  closeSession(ctx);
+}
+
 export async function unlockWithPassphrase(ctx: CoreContext, username: string, passphrase: string): Promise<void> {
   const keys = requireWorkspace(ctx);
   const wrap = keys.wraps.find((w) => w.kind === 'passphrase' && w.username === username);
-  if (!wrap) fail('not_found', `There is no user named ${username} in this workspace.`, { fieldErrors: { username: 'No such user' } });
+  if (!wrap) missingUser(ctx, keys, username);
   const key = await unwrapWithSecret(keys.workspaceId, wrap!, passphrase);
-  if (!key) fail('wrong_passphrase', 'Wrong passphrase. Nothing was changed; try again.', { fieldErrors: { passphrase: 'Wrong passphrase' } });
+  if (!key) refuseSignIn(ctx, username, 'wrong_passphrase');
   closeSession(ctx);
   ctx.session = openSession(ctx, keys, key!, username, 'passphrase');
 }
@@ -161,9 +205,10 @@ export async function unlockWithRecovery(ctx: CoreContext, username: string, cod
   const keys = requireWorkspace(ctx);
   const wrap = keys.wraps.find((w) => w.kind === 'recovery');
   const key = wrap ? await unwrapWithSecret(keys.workspaceId, wrap, normaliseRecoveryCode(code)) : null;
-  if (!key) fail('wrong_passphrase', 'That recovery code does not open this workspace.', { fieldErrors: { recoveryCode: 'Wrong recovery code' } });
+  if (!key) refuseSignIn(ctx, username, 'wrong_recovery_code');
   if (!keys.wraps.some((w) => w.kind === 'passphrase' && w.username === username)) {
-    fail('not_found', `There is no user named ${username} in this workspace.`, { fieldErrors: { username: 'No such user' } });
+    key!.fill(0);
+    missingUser(ctx, keys, username);
   }
   const fresh = await wrapWithSecret(keys.workspaceId, key!, newPassphrase, { kind: 'passphrase', username });
   closeSession(ctx);
@@ -184,7 +229,7 @@ export async function unlockWithKeychain(ctx: CoreContext): Promise<void> {
   try {
     key = await ctx.keyProtector.decrypt(Buffer.from(wrap.blob, 'base64'));
   } catch {
-    return fail('wrong_passphrase', 'The OS keychain could not unlock this workspace. Unlock with your passphrase.');
+    return refuseSignIn(ctx, wrap.username, 'keychain');
   }
   closeSession(ctx);
   ctx.session = openSession(ctx, keys, key, wrap.username, 'keychain');

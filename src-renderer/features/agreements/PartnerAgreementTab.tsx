@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { useUi } from '../../app/store';
+import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { AgreementView } from '../../../src-shared/agreements/contract';
 import { monthOfAgreement } from '../../../src-shared/agreements/dates';
@@ -21,12 +21,10 @@ import './agreements.css';
 
 type Action = 'notice' | 'breach' | 'cure' | 'terminate' | 'version';
 
-// The UI only hides what a role cannot do; the core checks agreements.write on every call.
-const WRITERS = new Set(['admin', 'partnership_manager']);
-
 /** The agreement tab of a partner page: versions, actions and the timeline. */
 export function PartnerAgreementTab({ partnerId }: { partnerId: string }) {
-  const role = useUi((s) => s.status?.user?.role);
+  // The UI only hides what a role cannot do; the core checks agreements.write on every call.
+  const canWrite = useCan('agreements.write');
   const changed = useAgreementsRevision((s) => s.changed);
   const [view, setView] = useState<AgreementView | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -58,7 +56,6 @@ export function PartnerAgreementTab({ partnerId }: { partnerId: string }) {
   if (error) return <ErrorBanner error={error} />;
   if (!view) return <p className="muted">Loading the agreement…</p>;
   const c = view.current;
-  const canWrite = role !== undefined && WRITERS.has(role);
   const over = c?.state === 'terminated' || c?.state === 'ended';
 
   return (

@@ -1,4 +1,5 @@
 import type { ApplicationRow } from '../../../src-shared/applications/contract';
+import { useCan } from '../../app/useCan';
 import { formatCount } from '../../components/format';
 import { decisionLine, formatDay, formatLabels, rateLabel, rejectReasonLabels, statusLabels } from './labels';
 
@@ -12,6 +13,8 @@ interface Props {
 
 /** One application: what the company told us, and the decision or the buttons to make it. */
 export function ApplicationPanel({ application: a, onApprove, onReject, onOpenPartner, onClose }: Props) {
+  // Seed 003: admins decide applications; a partnership manager sees them waiting.
+  const canDecide = useCan('applications.decide');
   return (
     <aside className="card app-panel" aria-label="Application">
       <div className="row">
@@ -67,7 +70,7 @@ export function ApplicationPanel({ application: a, onApprove, onReject, onOpenPa
           </>
         )}
       </dl>
-      {a.status === 'submitted' && (
+      {a.status === 'submitted' && canDecide && (
         <div className="app-actions">
           <button type="button" className="primary" onClick={onApprove}>
             Approve…

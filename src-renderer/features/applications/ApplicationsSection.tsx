@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useUi } from '../../app/store';
+import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { ApplicationRow, ApprovalResult, ProgrammeSlots } from '../../../src-shared/applications/contract';
 import type { AppError } from '../../../src-shared/rpc/errors';
@@ -19,6 +20,7 @@ type Dialog = { kind: 'new' } | { kind: 'approve'; id: string } | { kind: 'rejec
 /** Seed 003's review: the queue, the promotion slots left, intake, approval and rejection. */
 export function ApplicationsSection() {
   const { openPartner } = useUi();
+  const canSubmit = useCan('partners.write');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [programmeId, setProgrammeId] = useState('');
   const [rows, setRows] = useState<ApplicationRow[] | null>(null);
@@ -68,9 +70,11 @@ export function ApplicationsSection() {
     <section className="page applications">
       <header className="page-head">
         <h1>Applications</h1>
-        <button type="button" className="primary" onClick={() => setDialog({ kind: 'new' })}>
-          New application
-        </button>
+        {canSubmit && (
+          <button type="button" className="primary" onClick={() => setDialog({ kind: 'new' })}>
+            New application
+          </button>
+        )}
       </header>
       <SlotsBanner programmes={programmes} />
       {approval && (

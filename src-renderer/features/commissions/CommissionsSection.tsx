@@ -1,3 +1,4 @@
+import { useCan } from '../../app/useCan';
 import { commissionTabs, useCommissionsUi } from './commissionsStore';
 import { LedgerTab } from './LedgerTab';
 import { PlansTab } from './PlansTab';
@@ -9,11 +10,14 @@ import './commissions.css';
 /** The commission ledger, partner statements, plans, revenue import and period runs. */
 export function CommissionsSection() {
   const { tab, setTab } = useCommissionsUi();
+  // Importing revenue only writes; roles that read the ledger do not see the tab.
+  const canWrite = useCan('commissions.write');
+  const tabs = commissionTabs.filter((t) => t.id !== 'revenue' || canWrite);
   return (
     <section className="page commissions">
       <h1>Commissions</h1>
       <div className="com-tabs" role="tablist" aria-label="Commissions views">
-        {commissionTabs.map((t) => (
+        {tabs.map((t) => (
           <button key={t.id} type="button" role="tab" id={`com-tab-${t.id}`} aria-selected={tab === t.id} aria-controls="com-tabpanel" onClick={() => setTab(t.id)}>
             {t.label}
           </button>
@@ -23,7 +27,7 @@ export function CommissionsSection() {
         {tab === 'ledger' && <LedgerTab />}
         {tab === 'statement' && <StatementTab />}
         {tab === 'plans' && <PlansTab />}
-        {tab === 'revenue' && <RevenueImportTab />}
+        {tab === 'revenue' && canWrite && <RevenueImportTab />}
         {tab === 'runs' && <RunsTab />}
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { api } from '../../api/client';
+import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { formatCount, formatMoney } from '../../components/format';
@@ -18,6 +19,7 @@ export function RunsTab() {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
+  const canRun = useCan('commissions.write');
 
   useEffect(() => {
     void api.commissionsRuns({ limit: 100 }).then((r) => (r.ok ? setHistory(r.value.runs) : setError(r.error)));
@@ -40,14 +42,16 @@ export function RunsTab() {
 
   return (
     <div className="com-runs">
-      <form className="com-filters" aria-label="Run commissions" onSubmit={run} noValidate>
-        <Field label="Month to run" name="run-period" type="month" value={period} onChange={(e) => setPeriod(e.target.value)} error={error?.fieldErrors?.period} />
-        <div className="com-buttons">
-          <button type="submit" className="primary" disabled={busy || !period}>
-            {busy ? 'Running…' : 'Run commissions'}
-          </button>
-        </div>
-      </form>
+      {canRun && (
+        <form className="com-filters" aria-label="Run commissions" onSubmit={run} noValidate>
+          <Field label="Month to run" name="run-period" type="month" value={period} onChange={(e) => setPeriod(e.target.value)} error={error?.fieldErrors?.period} />
+          <div className="com-buttons">
+            <button type="submit" className="primary" disabled={busy || !period}>
+              {busy ? 'Running…' : 'Run commissions'}
+            </button>
+          </div>
+        </form>
+      )}
       <p className="muted com-note">A run appends to the ledger: new entries, and an adjustment where an amount has changed. Running the same month again adds nothing.</p>
       <ErrorBanner error={error} />
       {summary && (

@@ -4,6 +4,7 @@ import { DRAFT_CHANNELS, DRAFT_STATES, channelLabel, stateLabel } from '../../..
 import type { AppError } from '../../../src-shared/rpc/errors';
 import type { z } from 'zod';
 import { api } from '../../api/client';
+import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { DraftView, StateBadge } from './DraftView';
 import { Library } from './Library';
@@ -22,6 +23,8 @@ export function ReviewSection() {
   const [queue, setQueue] = useState<Queue | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  // Partnership managers register drafts; reviewers only work the queue.
+  const canRegister = useCan('partners.write');
 
   const load = useCallback(async () => {
     const clean = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '' && v !== undefined && v !== false));
@@ -37,7 +40,7 @@ export function ReviewSection() {
     <section className="page dr-page">
       <h1>Review queue</h1>
       <div role="tablist" aria-label="Review queue" className="dr-tabs">
-        {(['Queue', 'Register a draft', 'Approved library', 'Rules and SLA'] as Tab[]).map((t) => (
+        {(['Queue', 'Register a draft', 'Approved library', 'Rules and SLA'] as Tab[]).filter((t) => t !== 'Register a draft' || canRegister).map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => (setTab(t), setOpenId(null))}>
             {t}
           </button>

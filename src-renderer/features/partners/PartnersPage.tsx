@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTable, type ColumnFiltersState, type ColumnVisibilityState, type SortingState } from '@tanstack/react-table';
 import { api } from '../../api/client';
+import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatCount } from '../../components/format';
 import type { PartnerViewState, ProgrammeRef } from '../../../src-shared/partners/contract';
@@ -34,6 +35,7 @@ export function PartnersPage() {
   );
   const [programmes, setProgrammes] = useState<ProgrammeRef[]>([]);
   const [creating, setCreating] = useState(false);
+  const canWrite = useCan('partners.write');
 
   useEffect(() => {
     void api.partnersFilterOptions({}).then((r) => r.ok && setProgrammes(r.value.programmes));
@@ -87,9 +89,11 @@ export function PartnersPage() {
             {win ? `${formatCount(win.total)} partner${win.total === 1 ? '' : 's'}` : 'Loading…'}
             {loading && win ? ' · updating…' : ''}
           </span>
-          <button type="button" className="primary" onClick={() => setCreating(true)} disabled={creating}>
-            New partner
-          </button>
+          {canWrite && (
+            <button type="button" className="primary" onClick={() => setCreating(true)} disabled={creating}>
+              New partner
+            </button>
+          )}
         </div>
       </header>
       {creating && <NewPartnerForm programmes={programmes} onCancel={() => setCreating(false)} />}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatCount } from '../../components/format';
 import type { AppError } from '../../../src-shared/rpc/errors';
@@ -11,6 +12,7 @@ type Open = { kind: 'new' } | { kind: 'edit' | 'attribute' | 'claim'; customer: 
 
 /** Referred customers with the filters a partnership manager asks for, including "unattributed". */
 export function CustomersTab() {
+  const canWrite = useCan('partners.write');
   const options = usePartnerOptions();
   const [filters, setFilters] = useState({ programmeId: '', partnerId: '', attribution: '', unattributed: false, search: '' });
   const [data, setData] = useState<{ rows: CustomerRow[]; total: number } | null>(null);
@@ -101,9 +103,11 @@ export function CustomersTab() {
       <ErrorBanner error={error} />
       <div className="ref-toolbar">
         <span className="muted">{data ? `${formatCount(data.total)} customers${data.total > data.rows.length ? ` (first ${formatCount(data.rows.length)} shown)` : ''}` : 'Loading…'}</span>
-        <button type="button" onClick={() => setOpen({ kind: 'new' })}>
-          New customer
-        </button>
+        {canWrite && (
+          <button type="button" onClick={() => setOpen({ kind: 'new' })}>
+            New customer
+          </button>
+        )}
       </div>
       <table className="grid" aria-label="Referred customers">
         <thead>

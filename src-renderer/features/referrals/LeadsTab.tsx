@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import type { LeadRow } from '../../../src-shared/referrals/contract';
@@ -14,6 +15,7 @@ type Open = { kind: 'register' } | { kind: LeadAction; lead: LeadRow } | null;
 
 /** Seed 001's pipeline, one column per stage; a card offers only the moves the pipeline allows. */
 export function LeadsTab({ partnerId }: { partnerId?: string }) {
+  const canWrite = useCan('partners.write');
   const options = usePartnerOptions();
   const [filterPartner, setFilterPartner] = useState('');
   const [rows, setRows] = useState<LeadRow[] | null>(null);
@@ -61,9 +63,11 @@ export function LeadsTab({ partnerId }: { partnerId?: string }) {
         ) : (
           <span />
         )}
-        <button type="button" onClick={() => setOpen({ kind: 'register' })}>
-          Register lead
-        </button>
+        {canWrite && (
+          <button type="button" onClick={() => setOpen({ kind: 'register' })}>
+            Register lead
+          </button>
+        )}
       </div>
       <ErrorBanner error={error} />
       {partnerId && rows?.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../../src-shared/stripe/contract';
 import { api } from '../../api/client';
+import { useCan } from '../../app/useCan';
 import { AttributionPanel } from './AttributionPanel';
 import { CustomersPanel } from './CustomersPanel';
 import { MappingsPanel } from './MappingsPanel';
@@ -20,13 +21,17 @@ type Tab = (typeof tabs)[number]['id'];
 
 export function StripeSection() {
   const [settings, setSettings] = useState<SettingsView | null>(null);
-  const [tab, setTab] = useState<Tab>('sync');
+  // Settings are an admin's, the sync finance's; the rest any role shown this section.
+  const canSync = useCan('commissions.write');
+  const isAdmin = useCan('workspace.admin');
+  const shown = tabs.filter((t) => (t.id === 'settings' ? isAdmin : t.id === 'sync' ? canSync : true));
+  const [tab, setTab] = useState<Tab>(shown[0]!.id);
   const [version, setVersion] = useState(0);
   useEffect(() => {
     void api.stripeGetSettings({}).then((r) => {
       if (!r.ok) return;
       setSettings(r.value);
-      if (!r.value.configured) setTab('settings');
+      if (!r.value.configured && isAdmin) setTab('settings');
     });
   }, []);
   return (
@@ -35,7 +40,7 @@ export function StripeSection() {
         Stripe sync <ModeBadge mode={settings?.mode ?? null} />
       </h1>
       <div role="tablist" aria-label="Stripe" className="pd-stripe-tabs">
-        {tabs.map((t) => (
+        {shown.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
             {t.label}
           </button>

@@ -2,12 +2,21 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { hostKind } from '../../api/transport';
 import { useUi } from '../../app/store';
+import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { AuditPanel } from '../audit/AuditPanel';
+import { BackupPanel } from '../backup/BackupPanel';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import type { WorkspaceInfo } from '../../../src-shared/workspace/contract';
+import { roleLabels } from '../../../src-shared/workspace/roles';
+import { AutoLockSetting } from './AutoLockSetting';
+import { OwnPassphraseForm } from './OwnPassphraseForm';
+import { UsersPanel } from './UsersPanel';
+import './workspace.css';
 
 export function SettingsPage() {
   const { status, setStatus } = useUi();
+  const isAdmin = useCan('workspace.admin');
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -22,6 +31,7 @@ export function SettingsPage() {
   }
 
   const keychain = status?.keychain;
+  const user = status?.user;
   return (
     <section className="page">
       <h1>Settings</h1>
@@ -43,6 +53,19 @@ export function SettingsPage() {
           <dd>{hostKind === 'electron' ? 'Desktop window' : 'Browser host on 127.0.0.1'}</dd>
         </dl>
       )}
+      {user && (
+        <>
+          <h2>You</h2>
+          <p>
+            Signed in as <strong>{user.displayName}</strong> (<code>{user.username}</code>), {roleLabels[user.role].label.toLowerCase()}: {roleLabels[user.role].summary.toLowerCase()}.
+          </p>
+          <h2>Your passphrase</h2>
+          <OwnPassphraseForm />
+        </>
+      )}
+      <h2>Auto-lock</h2>
+      <AutoLockSetting />
+      {isAdmin && <UsersPanel />}
       <h2>Unlock with the OS keychain</h2>
       {keychain?.available ? (
         <label className="check">
@@ -51,6 +74,8 @@ export function SettingsPage() {
       ) : (
         <p className="muted">No OS keychain that actually protects the key is available here{keychain ? ` (${keychain.backend})` : ''}. The passphrase is the only way in.</p>
       )}
+      {isAdmin && <BackupPanel />}
+      {isAdmin && <AuditPanel />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useForm } from '../../components/useForm';
 import { useUi } from '../../app/store';
 import type { WorkspaceStatus } from '../../../src-shared/workspace/contract';
 import type { AppError } from '../../../src-shared/rpc/errors';
+import { RestoreFromBackup } from '../backup/RestoreFromBackup';
 
 /** Later starts: the passphrase (or the OS keychain, or the recovery code) opens the workspace. */
 export function UnlockScreen({ status }: { status: WorkspaceStatus }) {
@@ -13,6 +14,8 @@ export function UnlockScreen({ status }: { status: WorkspaceStatus }) {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const form = useForm({ username: status.usernames[0] ?? '', passphrase: '', recoveryCode: '', newPassphrase: '' });
   const [keychainError, setKeychainError] = useState<AppError | null>(null);
+  const [restoring, setRestoring] = useState(false);
+  const [restored, setRestored] = useState<string | null>(null);
 
   async function unlock(e: React.FormEvent) {
     e.preventDefault();
@@ -30,6 +33,20 @@ export function UnlockScreen({ status }: { status: WorkspaceStatus }) {
     else setKeychainError(r.error);
   }
 
+  if (restoring) {
+    return (
+      <main className="unlock">
+        <RestoreFromBackup
+          status={status}
+          onDone={(message) => {
+            setRestoring(false);
+            setRestored(message);
+          }}
+        />
+      </main>
+    );
+  }
+
   return (
     <main className="unlock">
       <form className="card narrow" onSubmit={unlock} aria-label="Unlock workspace" noValidate>
@@ -41,6 +58,11 @@ export function UnlockScreen({ status }: { status: WorkspaceStatus }) {
           </p>
         )}
         <ErrorBanner error={form.error ?? keychainError} />
+        {restored && (
+          <p className="hint-box" role="status">
+            {restored}
+          </p>
+        )}
         <Field label="Username" {...form.bind('username')} error={form.fieldError('username')} autoComplete="username" list="known-users" />
         <datalist id="known-users">
           {status.usernames.map((u) => (
@@ -61,6 +83,9 @@ export function UnlockScreen({ status }: { status: WorkspaceStatus }) {
         <div className="row">
           <button type="button" className="link" onClick={() => setMode(mode === 'passphrase' ? 'recovery' : 'passphrase')}>
             {mode === 'passphrase' ? 'Forgot the passphrase? Use the recovery code' : 'Back to passphrase'}
+          </button>
+          <button type="button" className="link" onClick={() => setRestoring(true)}>
+            Restore from a backup
           </button>
           {status.keychain.enrolled && status.keychain.available && (
             <button type="button" onClick={keychain}>
