@@ -9,6 +9,7 @@ import * as imports from './imports/contract';
 import * as partners from './partners/contract';
 import * as payouts from './payouts/contract';
 import * as referrals from './referrals/contract';
+import * as reports from './reports/contract';
 import * as stripe from './stripe/contract';
 import * as workspace from './workspace/contract';
 import * as users from './workspace/usersContract';
@@ -45,6 +46,7 @@ export const channels = {
   ...domain('stripe', stripe),
   ...domain('drafts', drafts),
   ...domain('payouts', payouts),
+  ...domain('reports', reports),
   ...domain('audit', audit),
   ...domain('backup', backup),
 };

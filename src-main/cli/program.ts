@@ -8,6 +8,7 @@ import { addAuditBackupCommands } from './auditBackup';
 import { addCommissionCommands } from './commissions';
 import { addPayoutCommands } from './payouts';
 import { readPassphrase } from './prompt';
+import { addReportCommands } from './reports';
 
 export interface CliIo {
   out(line: string): void;
@@ -120,6 +121,7 @@ export function buildProgram(io: CliIo) {
   addCommissionCommands(program, kit);
   addPayoutCommands(program, kit);
   addAuditBackupCommands(program, kit);
+  addReportCommands(program, kit);
 
   return program;
 }

@@ -8,6 +8,7 @@ import { importsHandlers } from './imports/handlers';
 import { partnersHandlers } from './partners/handlers';
 import { payoutsHandlers } from './payouts/handlers';
 import { referralsHandlers } from './referrals/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { stripeHandlers } from './stripe/handlers';
 import type { Handlers } from './router';
 import { workspaceHandlers } from './workspace/handlers';
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...stripeHandlers,
   ...draftsHandlers,
   ...payoutsHandlers,
+  ...reportsHandlers,
   ...auditHandlers,
   ...backupHandlers,
 };

@@ -6,6 +6,7 @@ import { OverviewPage } from '../features/overview/OverviewPage';
 import { PartnersSection } from '../features/partners/PartnersSection';
 import { PayoutsSection } from '../features/payouts/PayoutsSection';
 import { ReferralsSection } from '../features/referrals/ReferralsSection';
+import { ReportsSection } from '../features/reports/ReportsSection';
 import { ReviewSection } from '../features/drafts/ReviewSection';
 import { StripeSection } from '../features/stripe/StripeSection';
 import { ConnectionStatus } from '../features/stripe/ConnectionStatus';
@@ -24,6 +25,7 @@ const pages: Partial<Record<SectionId, () => React.JSX.Element>> = {
   stripe: StripeSection,
   payouts: PayoutsSection,
   review: ReviewSection,
+  reports: ReportsSection,
   settings: SettingsPage,
 };
 

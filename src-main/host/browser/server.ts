@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Core } from '../../core';
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/security';
+import { serveExport } from './exportDownload';
 
 export interface BrowserHostOptions {
   core: Core;
@@ -90,6 +91,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (req.headers.host !== host) return send(res, 421, 'Wrong host');
       const url = new URL(req.url ?? '/', origin);
       if (req.method === 'GET') {
+        if (url.pathname.startsWith('/exports/')) return serveExport(opts.core, req, res, url, (t) => same(t, token));
         // The page itself opens only with the token; its assets are the public build output.
         if (url.pathname === '/' && !same(url.searchParams.get('token') ?? '', token)) {
           return send(res, 403, 'Open Partnerdesk with the address the host printed (it carries a session token).');

@@ -11,6 +11,7 @@ import { SelectField } from '../../components/FormFields';
 import { isNumeric, ledgerColumns, ledgerFeatures } from './ledgerColumns';
 import { PartnerOptions, usePartners } from './usePartners';
 import { Field } from '../../components/Field';
+import { ExportMenu } from '../../components/ExportMenu';
 
 const PAGE_SIZE = 50;
 const noRows: LedgerRow[] = [];
@@ -105,6 +106,7 @@ export function LedgerTab() {
         <button type="button" onClick={() => setFilter({ partnerId: '', status: '', period: '', currency: '' })}>
           Clear filters
         </button>
+        <ExportMenu query={{ report: 'ledger', filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')) }} columns={table.getAllLeafColumns().map((c) => c.id)} />
       </form>
       <ErrorBanner error={error} />
       <p className="muted" role="status" aria-live="polite" data-testid="ledger-count">

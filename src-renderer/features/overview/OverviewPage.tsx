@@ -1,22 +1,23 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatCount, formatMoney, formatMonth } from '../../components/format';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import type { WorkspaceInfo } from '../../../src-shared/workspace/contract';
+import { Dashboard } from './Dashboard';
+import './overview.css';
 
-/** What is in the workspace: counts, and referred revenue per month and currency. */
+/** What is in the workspace; for those who read commissions, the dashboard with its figures. */
 export function OverviewPage() {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const dashboard = useCan('commissions.read');
   useEffect(() => {
     void api.workspaceInfo({}).then((r) => (r.ok ? setInfo(r.value) : setError(r.error)));
   }, []);
   if (error) return <ErrorBanner error={error} />;
   if (!info) return <p className="muted">Loading…</p>;
-  const currencies = [...new Set(info.revenueMonths.map((r) => r.currency))];
-  const months = [...new Set(info.revenueMonths.map((r) => r.month))];
-  const cell = (month: string, currency: string) => info.revenueMonths.find((r) => r.month === month && r.currency === currency);
   return (
     <section className="page">
       <h1>Overview</h1>
@@ -36,6 +37,18 @@ export function OverviewPage() {
           </li>
         ))}
       </ul>
+      {dashboard ? <Dashboard /> : <RevenueSummary info={info} />}
+    </section>
+  );
+}
+
+/** Revenue per month and currency, for roles that do not read commissions. */
+function RevenueSummary({ info }: { info: WorkspaceInfo }) {
+  const currencies = [...new Set(info.revenueMonths.map((r) => r.currency))];
+  const months = [...new Set(info.revenueMonths.map((r) => r.month))];
+  const cell = (month: string, currency: string) => info.revenueMonths.find((r) => r.month === month && r.currency === currency);
+  return (
+    <>
       <h2>Referred revenue by month</h2>
       {months.length === 0 ? (
         <p className="muted">No revenue recorded yet.</p>
@@ -68,6 +81,6 @@ export function OverviewPage() {
           </tbody>
         </table>
       )}
-    </section>
+    </>
   );
 }

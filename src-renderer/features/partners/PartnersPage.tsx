@@ -3,6 +3,7 @@ import { useTable, type ColumnFiltersState, type ColumnVisibilityState, type Sor
 import { api } from '../../api/client';
 import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ExportMenu } from '../../components/ExportMenu';
 import { formatCount } from '../../components/format';
 import type { PartnerViewState, ProgrammeRef } from '../../../src-shared/partners/contract';
 import { columns, features } from './columns';
@@ -89,6 +90,7 @@ export function PartnersPage() {
             {win ? `${formatCount(win.total)} partner${win.total === 1 ? '' : 's'}` : 'Loading…'}
             {loading && win ? ' · updating…' : ''}
           </span>
+          <ExportMenu query={{ report: 'partners', filters: query }} columns={table.getVisibleLeafColumns().map((c) => c.id)} />
           {canWrite && (
             <button type="button" className="primary" onClick={() => setCreating(true)} disabled={creating}>
               New partner
