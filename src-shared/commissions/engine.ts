@@ -35,12 +35,17 @@ function durationNote(plan: CommissionPlan, facts: PaymentFacts): string | null 
 
 function accrualExplanation(plan: CommissionPlan, facts: PaymentFacts, slice: RatedSlice, split: boolean, capNote: string | null): string {
   const what = describeCategory(facts.line.category);
-  const head = split
+  // Parts joined with ', ', empty ones left out; written as concatenation because it runs for every entry.
+  let text = split
     ? `${describeRate(slice.rateBps)} of ${describeMoney(slice.base)} (slice of the ${describeMoney(facts.base)} ${what})`
     : facts.discount.minor > 0
       ? `${describeRate(slice.rateBps)} of ${describeMoney(facts.base)} ${what} (${describeMoney(facts.gross)} less ${describeMoney(facts.discount)} discount)`
       : `${describeRate(slice.rateBps)} of ${describeMoney(facts.base)} ${what}`;
-  return [head, durationNote(plan, facts), slice.note, capNote].filter((p): p is string => !!p).join(', ');
+  const duration = durationNote(plan, facts);
+  if (duration) text += `, ${duration}`;
+  if (slice.note) text += `, ${slice.note}`;
+  if (capNote) text += `, ${capNote}`;
+  return text;
 }
 
 /** amount × part / whole, rounded once half to even. */

@@ -1,4 +1,4 @@
-import type { CurrencyCode } from '../money/currency';
+import { minorUnitExponent, type CurrencyCode } from '../money/currency';
 import { formatMinorPlain } from '../money/format';
 import { money, type Money } from '../money/money';
 import type { RevenueCategory, TierMetric } from './plan';
@@ -20,6 +20,22 @@ export function groupThousands(digits: string): string {
 
 /** '£40.00', '$5,000.00', '-€5.00', 'CHF 12.50'. */
 export function describeMoney(amount: Money): string {
+  const { minor, currency } = amount;
+  const exponent = minorUnitExponent(currency) as number | undefined;
+  if (!Number.isSafeInteger(minor) || exponent === undefined) return describeThroughPlainFormat(amount);
+  // The digits of formatMinorPlain, grouped, built directly: this runs several times per ledger entry.
+  const digits = String(minor < 0 ? -minor : minor);
+  let number: string;
+  if (exponent === 0) number = groupThousands(digits);
+  else if (digits.length > exponent) number = `${groupThousands(digits.slice(0, digits.length - exponent))}.${digits.slice(digits.length - exponent)}`;
+  else number = `0.${digits.padStart(exponent, '0')}`;
+  const sign = minor < 0 ? '-' : '';
+  const symbol = SYMBOLS[currency];
+  return symbol ? `${sign}${symbol}${number}` : `${sign}${currency} ${number}`;
+}
+
+/** Through formatMinorPlain, which also refuses an amount that is not a whole number of minor units. */
+function describeThroughPlainFormat(amount: Money): string {
   const plain = formatMinorPlain(Math.abs(amount.minor), amount.currency);
   const dot = plain.indexOf('.');
   const number = dot < 0 ? groupThousands(plain) : groupThousands(plain.slice(0, dot)) + plain.slice(dot);

@@ -32,6 +32,34 @@ const LINE_COLUMNS = `l.id, l.customer_id AS customerId, l.paid_on AS paidOn, l.
   l.product_id AS productId, l.price_id AS priceId, l.gross_minor AS grossMinor, l.discount_minor AS discountMinor, l.kind,
   l.refers_to AS refersTo, l.cash_received AS cashReceived`;
 
+const CUSTOMER_COLUMNS = `c.id AS cId, c.name AS cName, c.sign_up_on AS cSignUpOn, c.closed_on AS cClosedOn, c.cancelled_on AS cCancelledOn,
+  c.attribution AS cAttribution`;
+
+/**
+ * Reads within one calendar month — a period run's — through revenue_month_customer_idx:
+ * its entries are grouped by month and hold every column read here, so a run reads one
+ * month's slice of that index instead of a page of revenue_lines per customer (and a
+ * partner's customers come from customers_partner_run_idx, in id order, without the
+ * table). The `substr(paid_on, 1, 7) = ?` only lets SQLite use the index; the BETWEEN after
+ * it implies it, as both bounds lie in that month (a string between two strings that share
+ * a prefix has that prefix too). Parameters: the month, from, to, then the partner or customer.
+ */
+export const MONTH_READS = {
+  /** A partner's customers in id order, each with its lines; a customer without any comes once, with no line. */
+  customersWithLines: `SELECT ${CUSTOMER_COLUMNS}, ${LINE_COLUMNS}
+     FROM customers c LEFT JOIN revenue_lines l ON substr(l.paid_on, 1, 7) = ? AND l.customer_id = c.id AND l.paid_on BETWEEN ? AND ?
+     WHERE c.partner_id = ? ORDER BY c.id`,
+  /** A partner's lines. CROSS JOIN keeps the partner's customers first: left to itself, SQLite walks the whole month of the index. */
+  lines: `SELECT ${LINE_COLUMNS} FROM customers c CROSS JOIN revenue_lines l ON substr(l.paid_on, 1, 7) = ? AND l.customer_id = c.id AND l.paid_on BETWEEN ? AND ?
+     WHERE c.partner_id = ?`,
+  /** A customer's refunds and chargebacks. */
+  customerReturns: `SELECT ${LINE_COLUMNS} FROM revenue_lines l JOIN customers c ON c.id = l.customer_id
+     WHERE substr(l.paid_on, 1, 7) = ? AND l.customer_id = ? AND l.paid_on BETWEEN ? AND ? AND l.kind <> 'payment'`,
+} as const;
+
+/** 'YYYY-MM' when from..to lies within one month ('2026-10-01'..'2026-10-31'), else null. */
+const monthOf = (from: string, to: string): string | null => (from.length >= 7 && from.slice(0, 7) === to.slice(0, 7) ? from.slice(0, 7) : null);
+
 /** Product lines compare by name, whatever the case or separators: 'Message.Help CRM' = 'message_help_crm'. */
 export const normalizeProductLine = (s: string): string => s.trim().toLowerCase().replace(/[\s.\-]+/g, '_');
 
@@ -100,17 +128,19 @@ export function partnerReader(sqlite: Sqlite) {
   );
   // A period run's one read per partner: its customers (in id order, as `customers`) each
   // with its lines dated from..to — a customer without any comes once, with no line.
-  const month = sqlite.prepare(
-    `SELECT c.id AS cId, c.name AS cName, c.sign_up_on AS cSignUpOn, c.closed_on AS cClosedOn, c.cancelled_on AS cCancelledOn,
-            c.attribution AS cAttribution, ${LINE_COLUMNS}
+  const customersWithLinesInMonth = sqlite.prepare(MONTH_READS.customersWithLines);
+  const customersWithLines = sqlite.prepare(
+    `SELECT ${CUSTOMER_COLUMNS}, ${LINE_COLUMNS}
      FROM customers c LEFT JOIN revenue_lines l ON l.customer_id = c.id AND l.paid_on BETWEEN ? AND ?
      WHERE c.partner_id = ? ORDER BY c.id`,
   );
+  const betweenInMonth = sqlite.prepare(MONTH_READS.lines);
   const between = sqlite.prepare(
     `SELECT ${LINE_COLUMNS} FROM customers c JOIN revenue_lines l ON l.customer_id = c.id
      WHERE c.partner_id = ? AND l.paid_on BETWEEN ? AND ?`,
   );
   const byId = sqlite.prepare(`SELECT ${LINE_COLUMNS} FROM revenue_lines l JOIN customers c ON c.id = l.customer_id WHERE l.id = ? AND c.partner_id = ?`);
+  const customerReturnsInMonth = sqlite.prepare(MONTH_READS.customerReturns);
   const customerReturns = sqlite.prepare(
     `SELECT ${LINE_COLUMNS} FROM revenue_lines l JOIN customers c ON c.id = l.customer_id
      WHERE l.customer_id = ? AND l.paid_on BETWEEN ? AND ? AND l.kind <> 'payment'`,
@@ -154,7 +184,9 @@ export function partnerReader(sqlite: Sqlite) {
       const out: CustomerRow[] = [];
       const lines: RevenueLine[] = [];
       let last: string | null = null;
-      for (const r of month.all(from, to, partnerId) as Row[]) {
+      const month = monthOf(from, to);
+      const rows = (month ? customersWithLinesInMonth.all(month, from, to, partnerId) : customersWithLines.all(from, to, partnerId)) as Row[];
+      for (const r of rows) {
         if (r.cId !== last) {
           last = r.cId;
           out.push(customerOf({ id: r.cId, name: r.cName, signUpOn: r.cSignUpOn, closedOn: r.cClosedOn, cancelledOn: r.cCancelledOn, attribution: r.cAttribution, productLine: r.productLine }));
@@ -166,13 +198,18 @@ export function partnerReader(sqlite: Sqlite) {
     /** `known`: lines already read for exactly from..to (see customersWithLines), used instead of a query. */
     store(partnerId: string, known?: { from: string; to: string; lines: readonly RevenueLine[] }): LineStore {
       return {
-        between: (from, to) =>
-          known && known.from === from && known.to === to ? [...known.lines] : (between.all(partnerId, from, to) as LineRow[]).map(toRevenueLine),
+        between: (from, to) => {
+          if (known && known.from === from && known.to === to) return [...known.lines];
+          const month = monthOf(from, to);
+          return ((month ? betweenInMonth.all(month, from, to, partnerId) : between.all(partnerId, from, to)) as LineRow[]).map(toRevenueLine);
+        },
         byIds: (ids) => ids.flatMap((id) => (byId.all(id, partnerId) as LineRow[]).map(toRevenueLine)),
         returnsOf: (payments, from, to) => {
           const wanted = new Set(payments.map((p) => p.id));
           const customerIds = [...new Set(payments.map((p) => p.customerId))];
-          return customerIds.flatMap((cid) => (customerReturns.all(cid, from, to) as LineRow[]).map(toRevenueLine)).filter((l) => l.originalLineId !== null && l.originalLineId !== undefined && wanted.has(l.originalLineId));
+          const month = monthOf(from, to);
+          const read = (cid: string) => (month ? customerReturnsInMonth.all(month, cid, from, to) : customerReturns.all(cid, from, to)) as LineRow[];
+          return customerIds.flatMap((cid) => read(cid).map(toRevenueLine)).filter((l) => l.originalLineId !== null && l.originalLineId !== undefined && wanted.has(l.originalLineId));
         },
       };
     },
