@@ -117,3 +117,27 @@ describe('a period run writes the ledger with foreign-key checks off', () => {
     db.close();
   });
 });
+
+describe('a customer moved to another partner after its period ran', () => {
+  it('stops the rerun with a message that names the problem, and writes nothing', async () => {
+    const w = await commissionsWorkspace('2026-12-01');
+    try {
+      const programme = w.programme('allset', 'GBP');
+      const a = w.partner(programme, 'First Partner', { format: 'affiliate' });
+      const b = w.partner(programme, 'Second Partner', { format: 'affiliate' });
+      const plan = await w.preset('allset', '2025-01-01', programme);
+      await w.assign(a, plan);
+      await w.assign(b, plan);
+      w.customer(a, 'C1', { signUpOn: '2026-10-01' });
+      await w.importRevenue([{ external_ref: 'C1-oct', customer_ref: 'C1', paid_on: '2026-10-05', currency: 'GBP', category: 'subscription', gross: '40.00', kind: 'payment' }]);
+      await w.run('2026-10');
+      const before = w.ledgerCount();
+      w.sqlite.prepare("UPDATE customers SET partner_id = ? WHERE external_ref = 'C1'").run(b);
+      const r = await w.t.core.dispatch('commissions.run', { period: '2026-10' });
+      expect(r).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/^The 2026-10 run stopped and wrote nothing: a revenue line of a customer who was moved/) } });
+      expect(w.ledgerCount()).toBe(before);
+    } finally {
+      w.cleanup();
+    }
+  });
+});
