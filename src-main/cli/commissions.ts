@@ -96,18 +96,23 @@ type ImportAnswer = {
   totals: { currency: string; kind: string; lines: number; netMinor: number }[];
 };
 
+/** A command's action that opens the workspace, signs in as --user, and runs with the positional arguments. */
+export const signedInWith =
+  (kit: CommandKit) =>
+  <O extends { user: string }>(fn: (core: Core, o: O, ...args: string[]) => Promise<void>) =>
+  (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    const o = cmd.opts() as O;
+    const positional = args.slice(0, -2) as string[];
+    return kit.withCore(async (core) => {
+      await kit.unlock(core, o.user);
+      await fn(core, o, ...positional);
+    });
+  };
+
 export function addCommissionCommands(program: Command, kit: CommandKit) {
   const { io } = kit;
-  const signedIn = <O extends { user: string }>(fn: (core: Core, o: O, ...args: string[]) => Promise<void>) =>
-    (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
-      const o = cmd.opts() as O;
-      const positional = args.slice(0, -2) as string[];
-      return kit.withCore(async (core) => {
-        await kit.unlock(core, o.user);
-        await fn(core, o, ...positional);
-      });
-    };
+  const signedIn = signedInWith(kit);
 
   const revenue = program.command('revenue').description('revenue lines from the billing system');
   revenue

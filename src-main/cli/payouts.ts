@@ -5,8 +5,7 @@ import { describeMoney } from '../../src-shared/commissions/explain';
 import type { CurrencyCode } from '../../src-shared/money/currency';
 import { money } from '../../src-shared/money/money';
 import type { PayoutFile, RunDetail } from '../../src-shared/payouts/contract';
-import type { Core } from '../core';
-import type { CommandKit } from './commissions';
+import { signedInWith, type CommandKit } from './commissions';
 
 // `partnerdesk payouts prepare|show|approve|reject|execute|pay-standing|register`: the payout
 // run from a terminal, and the standing-approval payment a scheduler runs (seed 000 pays as
@@ -34,16 +33,7 @@ function writeFile(out: (l: string) => void, f: PayoutFile, to: string | undefin
 
 export function addPayoutCommands(program: Command, kit: CommandKit) {
   const { io } = kit;
-  const signedIn = <O extends { user: string }>(fn: (core: Core, o: O, ...args: string[]) => Promise<void>) =>
-    (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
-      const o = cmd.opts() as O;
-      const positional = args.slice(0, -2) as string[];
-      return kit.withCore(async (core) => {
-        await kit.unlock(core, o.user);
-        await fn(core, o, ...positional);
-      });
-    };
+  const signedIn = signedInWith(kit);
   const payouts = program.command('payouts').description('payout runs: prepare, approve (a different user), execute through Stripe Connect');
   payouts
     .command('prepare')

@@ -4,6 +4,7 @@ import type { AgreementTerms } from '../../src-shared/agreements/terms';
 import type { IsoDate } from '../../src-shared/dates/isoDate';
 import { assignPromoSlots, resellerActivity } from '../../src-shared/commissions/resellerStatus';
 import { commissionsWorkspace, monthly, type CommissionsWorkspace } from '../fixtures/commissions/kit';
+import { scenarioB } from '../fixtures/payouts/kit';
 
 // Every worked example of shared/scenarios/README.md, through the core on a real
 // encrypted workspace: revenue imported as CSV, plans saved as versions, periods run,
@@ -57,26 +58,10 @@ describe('Scenario A — AllSet affiliate (seed 000): 15% for 12 months, commiss
 });
 
 describe('Scenario B — Aloware lead referral (seed 001): subscription only, MRR tiers, holds, chargeback', () => {
+  /** The scenario's ledger through November, without the partner's documents (the payout fixture's builder). */
   async function aloware() {
-    w = await commissionsWorkspace('2026-12-01');
-    const programme = w.programme('aloware', 'USD');
-    const partner = w.partner(programme, 'Pipeline Partners LLC', { format: 'lead_referral' });
-    w.customer(partner, 'acct-A', { signUpOn: '2026-09-01', closedOn: '2026-09-20', attribution: 'warm_intro', name: 'Account A' });
-    w.customer(partner, 'acct-B', { signUpOn: '2026-09-05', closedOn: '2026-09-25', attribution: 'warm_intro', name: 'Account B' });
-    w.customer(partner, 'acct-C', { signUpOn: '2026-10-20', closedOn: '2026-11-05', attribution: 'warm_intro', name: 'Account C' });
-    await w.assign(partner, await w.preset('aloware', '2026-01-01', programme));
-    const usd = { currency: 'USD', kind: 'payment' };
-    await w.importRevenue([
-      { external_ref: 'A-oct-sub', customer_ref: 'acct-A', paid_on: '2026-10-01', category: 'subscription', gross: '3000.00', ...usd },
-      { external_ref: 'A-oct-min', customer_ref: 'acct-A', paid_on: '2026-10-01', category: 'usage', product: 'Toll-free minutes', gross: '400.00', ...usd },
-      { external_ref: 'B-oct-sub', customer_ref: 'acct-B', paid_on: '2026-10-03', category: 'subscription', gross: '1500.00', ...usd },
-      { external_ref: 'B-oct-sms', customer_ref: 'acct-B', paid_on: '2026-10-03', category: 'usage', product: 'Automated SMS', gross: '150.00', ...usd },
-      { external_ref: 'A-nov-sub', customer_ref: 'acct-A', paid_on: '2026-11-01', category: 'subscription', gross: '3000.00', ...usd },
-      { external_ref: 'B-nov-sub', customer_ref: 'acct-B', paid_on: '2026-11-03', category: 'subscription', gross: '1500.00', ...usd },
-      { external_ref: 'C-nov-sub', customer_ref: 'acct-C', paid_on: '2026-11-05', category: 'subscription', gross: '800.00', ...usd },
-      { external_ref: 'B-oct-cb', customer_ref: 'acct-B', paid_on: '2026-11-15', category: 'subscription', gross: '1500.00', currency: 'USD', kind: 'chargeback', refers_to: 'B-oct-sub' },
-    ]);
-    await w.runMonths('2026-10', '2026-11');
+    let partner: string;
+    ({ w, partner } = await scenarioB({ documents: false, payable: false }));
     return partner;
   }
 

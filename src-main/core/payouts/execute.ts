@@ -3,7 +3,7 @@ import { fail } from '../../../src-shared/rpc/errors';
 import type { Sqlite } from '../../db/open';
 import { failpoint } from '../failpoints';
 import { audit, inTransaction } from '../partners/op';
-import { backoff, connectivity, stripeClient } from '../stripe/client';
+import { connectivity, stripeClient, withBackoff } from '../stripe/client';
 import { readSettings } from '../stripe/op';
 import { runDetail, runRow, type RunDetail } from './read';
 import { checkStillMatches, settleRunStatus, type PayoutOp } from './runs';
@@ -19,8 +19,6 @@ import { checkStillMatches, settleRunStatus, type PayoutOp } from './runs';
 type OutboxRow = { id: string; idempotencyKey: string; payload: string; attempts: number; firstSentAt: string | null };
 type Payload = { runId: string; lineId: string; partnerId: string; amount: number; currency: string; destination: string; transferGroup: string };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Network trouble and Stripe-side errors: the same key is sent again later; nothing is decided. */
 function transient(e: unknown): boolean {
   if (e instanceof Stripe.errors.StripeConnectionError || e instanceof Stripe.errors.StripeRateLimitError) return true;
@@ -28,21 +26,7 @@ function transient(e: unknown): boolean {
   return e instanceof Stripe.errors.StripeError && ((e.statusCode ?? 0) >= 500 || e.statusCode === undefined);
 }
 
-async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
-  let last: unknown;
-  for (let attempt = 0; attempt < backoff.attempts; attempt++) {
-    try {
-      const r = await fn();
-      connectivity.online = true;
-      return r;
-    } catch (e) {
-      last = e;
-      if (!transient(e)) throw e;
-      if (attempt < backoff.attempts - 1) await sleep(backoff.baseMs * 2 ** attempt);
-    }
-  }
-  throw last;
-}
+const withRetries = <T>(fn: () => Promise<T>) => withBackoff(fn, transient);
 
 async function findSent(stripe: Stripe, p: Payload, key: string): Promise<Stripe.Transfer | null> {
   for await (const t of stripe.transfers.list({ transfer_group: p.transferGroup, limit: 100 })) {

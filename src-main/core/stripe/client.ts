@@ -42,6 +42,15 @@ export const isOffline = (e: unknown) => e instanceof Stripe.errors.StripeConnec
  * error value written for the person at the screen.
  */
 export async function call<T>(what: string, fn: () => Promise<T>, pendingOutbox = 0): Promise<T> {
+  try {
+    return await withBackoff(fn, retryable);
+  } catch (e) {
+    return stripeFailure(what, e, pendingOutbox);
+  }
+}
+
+/** Runs `fn`, retrying with exponential backoff while `transient(error)` says so, at most `backoff.attempts` times; rethrows the last error. */
+export async function withBackoff<T>(fn: () => Promise<T>, transient: (e: unknown) => boolean): Promise<T> {
   let last: unknown;
   for (let attempt = 0; attempt < backoff.attempts; attempt++) {
     try {
@@ -50,11 +59,11 @@ export async function call<T>(what: string, fn: () => Promise<T>, pendingOutbox 
       return r;
     } catch (e) {
       last = e;
-      if (!retryable(e)) break;
+      if (!transient(e)) break;
       if (attempt < backoff.attempts - 1) await sleep(backoff.baseMs * 2 ** attempt);
     }
   }
-  return stripeFailure(what, last, pendingOutbox);
+  throw last;
 }
 
 export function stripeFailure(what: string, e: unknown, pendingOutbox = 0): never {
