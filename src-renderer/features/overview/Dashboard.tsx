@@ -32,7 +32,10 @@ export function Dashboard() {
   if (error) return <ErrorBanner error={error} />;
   if (!d) return <p className="muted">Loading the dashboard…</p>;
   const window = { fromPeriod: d.months[0]!, toPeriod: d.months.at(-1)! };
-  const find = (rows: DashboardData['revenueByMonth']) => (m: string, c: string) => rows.find((r) => r.month === m && r.currency === c);
+  const find = (rows: DashboardData['revenueByMonth']) => (m: string, c: string) => {
+    const r = rows.find((x) => x.month === m && x.currency === c);
+    return r && { minor: r.netMinor, count: r.count };
+  };
 
   return (
     <div className="ov-dashboard">

@@ -4,14 +4,16 @@ interface Props {
   label: string;
   months: readonly string[];
   currencies: readonly string[];
-  cell(month: string, currency: string): { netMinor: number; count: number } | undefined;
-  onPick(month: string, currency: string): void;
+  cell(month: string, currency: string): { minor: number; count?: number } | undefined;
+  /** Given: every amount is a button that opens the rows it sums; absent: plain amounts. */
+  onPick?(month: string, currency: string): void;
+  className?: string;
 }
 
-/** Months × currencies; every amount is a button that opens the rows it sums. */
-export function MonthTable({ label, months, currencies, cell, onPick }: Props) {
+/** Months × currencies, one amount per cell. */
+export function MonthTable({ label, months, currencies, cell, onPick, className = 'grid ov-months' }: Props) {
   return (
-    <table className="grid ov-months" aria-label={label}>
+    <table className={className} aria-label={label}>
       <thead>
         <tr>
           <th scope="col">Month</th>
@@ -30,12 +32,14 @@ export function MonthTable({ label, months, currencies, cell, onPick }: Props) {
               const v = cell(m, c);
               return (
                 <td key={c} className="num">
-                  {v ? (
-                    <button type="button" className="link" title={`Open the ${v.count} rows behind this amount`} onClick={() => onPick(m, c)}>
-                      {formatMoney(v.netMinor, c)}
+                  {!v ? (
+                    '—'
+                  ) : onPick ? (
+                    <button type="button" className="link" title={`Open the ${v.count ?? ''} rows behind this amount`} onClick={() => onPick(m, c)}>
+                      {formatMoney(v.minor, c)}
                     </button>
                   ) : (
-                    '—'
+                    formatMoney(v.minor, c)
                   )}
                 </td>
               );

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useCan } from '../../app/useCan';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatCount, formatMoney, formatMonth } from '../../components/format';
+import { formatCount } from '../../components/format';
 import type { AppError } from '../../../src-shared/rpc/errors';
 import type { WorkspaceInfo } from '../../../src-shared/workspace/contract';
 import { Dashboard } from './Dashboard';
+import { MonthTable } from './MonthTable';
 import './overview.css';
 
 /** What is in the workspace; for those who read commissions, the dashboard with its figures. */
@@ -53,33 +54,16 @@ function RevenueSummary({ info }: { info: WorkspaceInfo }) {
       {months.length === 0 ? (
         <p className="muted">No revenue recorded yet.</p>
       ) : (
-        <table className="grid" aria-label="Referred revenue by month">
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              {currencies.map((c) => (
-                <th scope="col" key={c} className="num">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((m) => (
-              <tr key={m}>
-                <th scope="row">{formatMonth(m)}</th>
-                {currencies.map((c) => {
-                  const v = cell(m, c);
-                  return (
-                    <td key={c} className="num">
-                      {v ? formatMoney(v.grossMinor, c) : '—'}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MonthTable
+          label="Referred revenue by month"
+          className="grid"
+          months={months}
+          currencies={currencies}
+          cell={(m, c) => {
+            const v = cell(m, c);
+            return v && { minor: v.grossMinor };
+          }}
+        />
       )}
     </>
   );
